@@ -1,0 +1,378 @@
+package dev.sqlmodel.impl.meta;
+
+import dev.sqlmodel.Key;
+import dev.sqlmodel.MappingException;
+import dev.sqlmodel.ModelInfo;
+import dev.sqlmodel.RelationshipInfo;
+import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Everything the library knows about one model, built once by {@link ModelRegistry}: table,
+ * columns with accessors, primary key, relationships, and how to make instances.
+ *
+ * @param <M> the model type
+ */
+public final class ModelMeta<M> implements ModelInfo<M> {
+    private final Class<M> type;
+    private final String table;
+    private final String schema;
+    private final boolean table_;
+    private final List<FieldMeta> fields;
+    private final List<FieldMeta> primaryKey;
+    private final FieldMeta generatedKey;
+    private final FieldMeta versionField;
+    private final List<RelationMeta> relations;
+    private final Map<String, FieldMeta> byName;
+    private final Map<String, FieldMeta> byColumn;
+    private final Map<String, RelationMeta> relationsByName;
+    private final List<String> columnNames;
+    private final MethodHandle constructor;
+    private final boolean record;
+
+    ModelMeta(Class<M> type, String table, String schema, boolean isTable, List<FieldMeta> fields,
+            List<RelationMeta> relations, MethodHandle constructor, boolean record) {
+        this.type = type;
+        this.table = table;
+        this.schema = schema;
+        this.table_ = isTable;
+        this.fields = List.copyOf(fields);
+        this.relations = List.copyOf(relations);
+        this.constructor = constructor;
+        this.record = record;
+        List<FieldMeta> pk = new ArrayList<>();
+        FieldMeta version = null;
+        Map<String, FieldMeta> names = new HashMap<>();
+        Map<String, FieldMeta> columns = new HashMap<>();
+        List<String> columnList = new ArrayList<>();
+        for (FieldMeta f : this.fields) {
+            if (f.primaryKey()) {
+                pk.add(f);
+            }
+            if (f.version()) {
+                version = f;
+            }
+            names.put(f.name(), f);
+            columns.put(f.column().toLowerCase(Locale.ROOT), f);
+            columnList.add(f.column());
+        }
+        this.primaryKey = List.copyOf(pk);
+        this.generatedKey = pk.size() == 1 && pk.get(0).autoIncrement() ? pk.get(0) : null;
+        this.versionField = version;
+        this.byName = names;
+        this.byColumn = columns;
+        this.columnNames = List.copyOf(columnList);
+        Map<String, RelationMeta> rels = new LinkedHashMap<>();
+        for (RelationMeta r : this.relations) {
+            rels.put(r.name(), r);
+        }
+        this.relationsByName = rels;
+    }
+
+    @Override
+    public Class<M> type() {
+        return type;
+    }
+
+    @Override
+    public String tableName() {
+        return table;
+    }
+
+    /** The schema, or an empty string for the connection's current one. */
+    public String schema() {
+        return schema;
+    }
+
+    /** Whether the class is a {@code @Table} model (else a plain data model). */
+    public boolean isTable() {
+        return table_;
+    }
+
+    /** Whether the model is a record (immutable: new instances carry changes). */
+    public boolean isRecord() {
+        return record;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public List<dev.sqlmodel.FieldInfo> fields() {
+        return (List) fields;
+    }
+
+    /** The columns as {@link FieldMeta}. */
+    public List<FieldMeta> columns() {
+        return fields;
+    }
+
+    @Override
+    public List<String> columnNames() {
+        return columnNames;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public List<dev.sqlmodel.FieldInfo> primaryKey() {
+        return (List) primaryKey;
+    }
+
+    /** The primary-key columns as {@link FieldMeta}. */
+    public List<FieldMeta> keyFields() {
+        return primaryKey;
+    }
+
+    /** The single database-generated key column, or null. */
+    public FieldMeta generatedKey() {
+        return generatedKey;
+    }
+
+    /** The {@code @Version} column, or null. */
+    public FieldMeta versionField() {
+        return versionField;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public List<RelationshipInfo> relationships() {
+        return (List) relations;
+    }
+
+    /** The relationships as {@link RelationMeta}. */
+    public List<RelationMeta> relations() {
+        return relations;
+    }
+
+    /** The relationship named {@code name}, or null. */
+    public RelationMeta relation(String name) {
+        return relationsByName.get(name);
+    }
+
+    /** The column of Java field {@code name}, or null. */
+    public FieldMeta field(String name) {
+        return byName.get(name);
+    }
+
+    /**
+     * The column of Java field {@code name}.
+     *
+     * @throws MappingException naming model and field when there is none
+     */
+    public FieldMeta requireField(String name) {
+        FieldMeta f = byName.get(name);
+        if (f == null) {
+            throw new MappingException(type.getName() + "." + name + ": no such column field");
+        }
+        return f;
+    }
+
+    /** The column named {@code column} (ignoring case), or null. */
+    public FieldMeta byColumn(String column) {
+        return byColumn.get(column.toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public Object primaryKeyValue(M model) {
+        return keyOf(model);
+    }
+
+    /** The key of {@code model}: a single value, a {@link Key}, or null when any part is unset. */
+    public Object keyOf(Object model) {
+        if (primaryKey.size() == 1) {
+            Object v = primaryKey.get(0).get(model);
+            return isUnsetKey(primaryKey.get(0), v) ? null : v;
+        }
+        if (primaryKey.isEmpty()) {
+            return null;
+        }
+        Object[] values = new Object[primaryKey.size()];
+        for (int i = 0; i < values.length; i++) {
+            Object v = primaryKey.get(i).get(model);
+            if (v == null) {
+                return null;
+            }
+            values[i] = v;
+        }
+        return Key.of(values);
+    }
+
+    private static boolean isUnsetKey(FieldMeta f, Object v) {
+        // A primitive generated key holds 0 until the database assigns one.
+        return v == null || f.autoIncrement() && f.javaType().isPrimitive() && ((Number) v).longValue() == 0L;
+    }
+
+    /**
+     * The key given by an application ({@code get(type, id)}) in the form {@link #keyOf} uses.
+     *
+     * @throws MappingException when the arity is wrong
+     */
+    public Object normalizeKey(Object id) {
+        if (id == null) {
+            throw new IllegalArgumentException(type.getName() + ": primary key value is null");
+        }
+        if (primaryKey.size() == 1) {
+            if (id instanceof Key k) {
+                if (k.size() != 1) {
+                    throw new MappingException(type.getName() + ": has a single-column primary key, got " + k);
+                }
+                id = k.get(0);
+            }
+            return Convert.to(primaryKey.get(0).boxedType(), id, primaryKey.get(0));
+        }
+        if (!(id instanceof Key k) || k.size() != primaryKey.size()) {
+            throw new MappingException(type.getName() + ": composite primary key needs Key.of(" + primaryKey.size()
+                    + " values) in the order " + keyColumnNames() + ", got " + id);
+        }
+        Object[] values = new Object[k.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Convert.to(primaryKey.get(i).boxedType(), k.get(i), primaryKey.get(i));
+        }
+        return Key.of(values);
+    }
+
+    /** The key's parts in key-column order. */
+    public Object[] keyParts(Object key) {
+        if (key instanceof Key k) {
+            return k.values().toArray();
+        }
+        return new Object[] {key};
+    }
+
+    private List<String> keyColumnNames() {
+        List<String> names = new ArrayList<>();
+        for (FieldMeta f : primaryKey) {
+            names.add(f.name());
+        }
+        return names;
+    }
+
+    @Override
+    public boolean isNew(M model) {
+        return keyOf(model) == null;
+    }
+
+    @Override
+    public Map<String, Object> toRow(M model) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (FieldMeta f : fields) {
+            row.put(f.column(), f.get(model));
+        }
+        return Collections.unmodifiableMap(row);
+    }
+
+    @Override
+    public M fromRow(Map<String, Object> row) {
+        Object[] values = new Object[fields.size()];
+        boolean[] present = new boolean[fields.size()];
+        for (Map.Entry<String, Object> e : row.entrySet()) {
+            FieldMeta f = byColumn(e.getKey());
+            if (f == null) {
+                f = byName.get(e.getKey());
+            }
+            if (f == null) {
+                throw new IllegalArgumentException(type.getName() + ": no column '" + e.getKey() + "'");
+            }
+            values[f.position()] = Convert.to(f.boxedType(), e.getValue(), f);
+            present[f.position()] = true;
+        }
+        return instantiate(values, present);
+    }
+
+    /**
+     * A new instance with column values in column order; {@code present} says which to set
+     * (null means all). Record components not present get null or zero.
+     */
+    public M instantiate(Object[] values, boolean[] present) {
+        try {
+            if (record) {
+                Object[] args = new Object[fields.size() + 0];
+                for (int i = 0; i < args.length; i++) {
+                    Object v = present == null || present[i] ? values[i] : null;
+                    Class<?> t = fields.get(i).javaType();
+                    args[i] = v == null && t.isPrimitive() ? Convert.zero(t) : v;
+                }
+                return recordArgs(args);
+            }
+            @SuppressWarnings("unchecked")
+            M m = (M) constructor.invoke();
+            for (int i = 0; i < values.length; i++) {
+                if (present == null || present[i]) {
+                    Object v = values[i];
+                    FieldMeta f = fields.get(i);
+                    if (v == null && f.javaType().isPrimitive()) {
+                        continue;
+                    }
+                    f.set(m, v);
+                }
+            }
+            return m;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new MappingException(type.getName() + ": cannot create an instance: " + t, t);
+        }
+    }
+
+    private M recordArgs(Object[] columnValues) throws Throwable {
+        // The canonical constructor also takes relationship and skipped components.
+        Object[] args = recordLayout.arguments(columnValues);
+        @SuppressWarnings("unchecked")
+        M m = (M) constructor.invokeWithArguments(args);
+        return m;
+    }
+
+    private RecordLayout recordLayout;
+
+    void recordLayout(RecordLayout layout) {
+        this.recordLayout = layout;
+    }
+
+    /** A new, empty instance of a class model. */
+    @SuppressWarnings("unchecked")
+    public M newInstance() {
+        if (record) {
+            throw new UnsupportedOperationException(type.getName() + " is a record");
+        }
+        try {
+            return (M) constructor.invoke();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new MappingException(type.getName() + ": cannot create an instance: " + t, t);
+        }
+    }
+
+    /** A copy of a record with some columns replaced (for generated keys and versions). */
+    public M withValues(M model, Map<FieldMeta, Object> changes) {
+        Object[] values = new Object[fields.size()];
+        for (FieldMeta f : fields) {
+            values[f.position()] = changes.containsKey(f) ? changes.get(f) : f.get(model);
+        }
+        try {
+            Object[] args = recordLayout.arguments(values);
+            recordLayout.copyOthers(model, args);
+            @SuppressWarnings("unchecked")
+            M m = (M) constructor.invokeWithArguments(args);
+            return m;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new MappingException(type.getName() + ": cannot create an instance: " + t, t);
+        }
+    }
+
+    /** The qualified table name as the compiler needs it: schema (may be empty) and table. */
+    public String qualifiedName() {
+        return schema.isEmpty() ? table : schema + "." + table;
+    }
+
+    @Override
+    public String toString() {
+        return "ModelMeta[" + type.getName() + " -> " + qualifiedName() + "]";
+    }
+}
