@@ -28,7 +28,87 @@ public class MySqlDialect extends SqlDialect {
     }
 
     @Override
+    public boolean supportsNullsOrdering() {
+        return false;
+    }
+
+    @Override
     public boolean supportsFullJoin() {
         return false;
+    }
+
+    @Override
+    public void distinctFrom(SqlCompiler.Renderer r, dev.sqlmodel.Expr<?> left, dev.sqlmodel.Expr<?> right,
+            boolean distinct) {
+        r.sql(distinct ? "(NOT (" : "((");
+        r.expr(left);
+        r.sql(" <=> ");
+        r.expr(right);
+        r.sql("))");
+    }
+
+    @Override
+    public void concat(SqlCompiler.Renderer r, java.util.List<dev.sqlmodel.Expr<?>> args) {
+        r.sql("CONCAT(");
+        for (int i = 0; i < args.size(); i++) {
+            if (i > 0) {
+                r.sql(", ");
+            }
+            r.expr(args.get(i));
+        }
+        r.sql(')');
+    }
+
+    /** MySQL's LENGTH counts bytes. */
+    @Override
+    public String lengthFunction() {
+        return "CHAR_LENGTH";
+    }
+
+    /** MySQL's {@code /} always yields a decimal. */
+    @Override
+    public String integerDivision() {
+        return " DIV ";
+    }
+
+    /** MySQL needs a LIMIT for an OFFSET: the largest unsigned BIGINT means no limit. */
+    @Override
+    public void limitOffset(SqlCompiler.Renderer r, Long limit, Long offset) {
+        if (limit == null && offset == null) {
+            return;
+        }
+        r.sql(" LIMIT ");
+        if (limit == null) {
+            r.sql("18446744073709551615");
+        } else {
+            r.param(limit, Long.class);
+        }
+        if (offset != null) {
+            r.sql(" OFFSET ");
+            r.param(offset, Long.class);
+        }
+    }
+
+    /**
+     * {@code ON DUPLICATE KEY UPDATE}: any unique key counts, the target is ignored. Doing
+     * nothing is a no-op assignment rather than INSERT IGNORE, which would also hide foreign
+     * key and NOT NULL errors.
+     */
+    @Override
+    public void upsert(SqlCompiler.Renderer r, java.util.List<String> target, java.util.List<String> updates,
+            java.util.List<String> keys) {
+        r.sql(" ON DUPLICATE KEY UPDATE ");
+        if (updates.isEmpty()) {
+            String k = quote(keys.get(0));
+            r.sql(k).sql(" = ").sql(k);
+            return;
+        }
+        for (int i = 0; i < updates.size(); i++) {
+            if (i > 0) {
+                r.sql(", ");
+            }
+            String c = quote(updates.get(i));
+            r.sql(c).sql(" = VALUES(").sql(c).sql(')');
+        }
     }
 }

@@ -11,4 +11,24 @@ public class PostgresDialect extends SqlDialect {
     public Dialect kind() {
         return Dialect.POSTGRESQL;
     }
+
+    @Override
+    public void ilike(SqlCompiler.Renderer r, dev.sqlmodel.Expr<?> operand, dev.sqlmodel.Expr<?> pattern,
+            boolean negated) {
+        r.sql('(');
+        r.expr(operand);
+        r.sql(negated ? " NOT ILIKE " : " ILIKE ");
+        r.expr(pattern);
+        r.sql(')');
+    }
+
+    /** PostgreSQL has no ROUND(double precision, int): round through NUMERIC. */
+    @Override
+    public void round(SqlCompiler.Renderer r, dev.sqlmodel.Expr<?> operand, dev.sqlmodel.Expr<?> digits) {
+        r.sql("ROUND(CAST(");
+        r.expr(operand);
+        r.sql(" AS NUMERIC), ");
+        r.expr(digits);
+        r.sql(')');
+    }
 }

@@ -57,6 +57,11 @@ public abstract class SqlDialect {
         return true;
     }
 
+    /** Whether ORDER BY accepts NULLS FIRST / NULLS LAST. */
+    public boolean supportsNullsOrdering() {
+        return true;
+    }
+
     /** The most bound parameters one statement may carry. */
     public int maxParameters() {
         return 32_000;
@@ -69,6 +74,116 @@ public abstract class SqlDialect {
      */
     public SqlModelException unsupported(String feature) {
         return new SqlModelException(feature + " is not supported on " + kind());
+    }
+
+    // ---- rendering hooks used by SqlCompiler ---------------------------------------------
+
+    /** Renders a null-safe comparison. */
+    public void distinctFrom(SqlCompiler.Renderer r, dev.sqlmodel.Expr<?> left, dev.sqlmodel.Expr<?> right,
+            boolean distinct) {
+        r.sql('(');
+        r.expr(left);
+        r.sql(distinct ? " IS DISTINCT FROM " : " IS NOT DISTINCT FROM ");
+        r.expr(right);
+        r.sql(')');
+    }
+
+    /** Renders a case-insensitive LIKE. */
+    public void ilike(SqlCompiler.Renderer r, dev.sqlmodel.Expr<?> operand, dev.sqlmodel.Expr<?> pattern,
+            boolean negated) {
+        r.sql("LOWER(");
+        r.expr(operand);
+        r.sql(negated ? ") NOT LIKE LOWER(" : ") LIKE LOWER(");
+        r.expr(pattern);
+        r.sql(')');
+    }
+
+    /** Renders string concatenation. */
+    public void concat(SqlCompiler.Renderer r, java.util.List<dev.sqlmodel.Expr<?>> args) {
+        r.sql('(');
+        for (int i = 0; i < args.size(); i++) {
+            if (i > 0) {
+                r.sql(" || ");
+            }
+            r.expr(args.get(i));
+        }
+        r.sql(')');
+    }
+
+    /** The function that counts characters. */
+    public String lengthFunction() {
+        return "LENGTH";
+    }
+
+    /** Renders {@code ROUND(x, digits)}. */
+    public void round(SqlCompiler.Renderer r, dev.sqlmodel.Expr<?> operand, dev.sqlmodel.Expr<?> digits) {
+        r.sql("ROUND(");
+        r.expr(operand);
+        r.sql(", ");
+        r.expr(digits);
+        r.sql(')');
+    }
+
+    /** The operator of integer division (truncating toward zero). */
+    public String integerDivision() {
+        return " / ";
+    }
+
+    /** Renders LIMIT and OFFSET; either may be null. */
+    public void limitOffset(SqlCompiler.Renderer r, Long limit, Long offset) {
+        if (limit != null) {
+            r.sql(" LIMIT ");
+            r.param(limit, Long.class);
+        }
+        if (offset != null) {
+            r.sql(" OFFSET ");
+            r.param(offset, Long.class);
+        }
+    }
+
+    /** Renders FOR UPDATE with its options. */
+    public void forUpdate(SqlCompiler.Renderer r, java.util.Set<dev.sqlmodel.LockOption> options) {
+        r.sql(" FOR UPDATE");
+        if (options.contains(dev.sqlmodel.LockOption.NOWAIT)) {
+            r.sql(" NOWAIT");
+        }
+        if (options.contains(dev.sqlmodel.LockOption.SKIP_LOCKED)) {
+            r.sql(" SKIP LOCKED");
+        }
+    }
+
+    /** What a VALUES row holds for a generated key the database should assign. */
+    public String generatedKeyPlaceholder() {
+        return "DEFAULT";
+    }
+
+    /**
+     * Renders the conflict clause of an upsert ({@code ON CONFLICT ...}).
+     *
+     * @param target conflict columns (empty: any conflict)
+     * @param updates columns to take from the new row (empty: do nothing)
+     * @param keys the primary-key columns, used as target when one is needed and none given
+     */
+    public void upsert(SqlCompiler.Renderer r, java.util.List<String> target, java.util.List<String> updates,
+            java.util.List<String> keys) {
+        java.util.List<String> t = target.isEmpty() && !updates.isEmpty() ? keys : target;
+        r.sql(" ON CONFLICT");
+        if (!t.isEmpty()) {
+            r.sql(" (");
+            r.identifiers(t);
+            r.sql(')');
+        }
+        if (updates.isEmpty()) {
+            r.sql(" DO NOTHING");
+            return;
+        }
+        r.sql(" DO UPDATE SET ");
+        for (int i = 0; i < updates.size(); i++) {
+            if (i > 0) {
+                r.sql(", ");
+            }
+            r.sql(quote(updates.get(i))).sql(" = excluded.").sql(quote(updates.get(i)));
+        }
     }
 
     @Override

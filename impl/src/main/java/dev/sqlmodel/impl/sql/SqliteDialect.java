@@ -16,4 +16,29 @@ public class SqliteDialect extends SqlDialect {
     public boolean supportsForUpdate() {
         return false;
     }
+
+    /** SQLite has no DEFAULT in VALUES; NULL makes INTEGER PRIMARY KEY take the next rowid. */
+    @Override
+    public String generatedKeyPlaceholder() {
+        return "NULL";
+    }
+
+    /** SQLite wants LIMIT before OFFSET; -1 means no limit. */
+    @Override
+    public void limitOffset(SqlCompiler.Renderer r, Long limit, Long offset) {
+        if (limit == null && offset == null) {
+            return;
+        }
+        r.sql(" LIMIT ");
+        r.param(limit == null ? -1L : limit, Long.class);
+        if (offset != null) {
+            r.sql(" OFFSET ");
+            r.param(offset, Long.class);
+        }
+    }
+
+    /** The file is locked by the IMMEDIATE transaction already. */
+    @Override
+    public void forUpdate(SqlCompiler.Renderer r, java.util.Set<dev.sqlmodel.LockOption> options) {
+    }
 }

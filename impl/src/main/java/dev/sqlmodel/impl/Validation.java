@@ -1,0 +1,156 @@
+package dev.sqlmodel.impl;
+
+import dev.sqlmodel.impl.meta.FieldMeta;
+import dev.sqlmodel.impl.meta.ModelMeta;
+import dev.sqlmodel.impl.meta.ModelRegistry;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ValidatorFactory;
+import jakarta.validation.constraints.Size;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.HibernateValidatorConfiguration;
+import org.hibernate.validator.cfg.ConstraintMapping;
+import org.hibernate.validator.cfg.defs.SizeDef;
+
+/**
+ * Bean Validation of models. {@code @Field(maxLength = n)} is validated like
+ * {@code @Size(max = n)}: each model's such fields get a programmatic {@code @Size}
+ * constraint, so the violation looks like any other. The factory is rebuilt when a model
+ * with such fields is first seen, which happens once per model class.
+ */
+public final class Validation {
+    private static final Set<Class<?>> MAPPED = ConcurrentHashMap.newKeySet();
+    private static volatile ValidatorFactory factory;
+    private static volatile ValidatorFactory override;
+
+    private Validation() {
+    }
+
+    /**
+     * Uses {@code factory} instead of the built-in one (a container's, whose validators can
+     * have beans injected); null restores the built-in one.
+     */
+    public static void useFactory(ValidatorFactory f) {
+        override = f;
+    }
+
+    /** The violations of {@code model} (empty when valid). */
+    public static Set<ConstraintViolation<Object>> validate(Object model) {
+        return factoryFor(model.getClass()).getValidator().validate(model);
+    }
+
+    /**
+     * Validates every model and throws one exception listing every violation.
+     *
+     * @throws ConstraintViolationException when any model is invalid
+     */
+    public static void check(Collection<?> models) {
+        Set<ConstraintViolation<Object>> all = new LinkedHashSet<>();
+        for (Object m : models) {
+            all.addAll(validate(m));
+        }
+        if (!all.isEmpty()) {
+            throw new ConstraintViolationException(describe(all), all);
+        }
+    }
+
+    /** "Hero.name: must not be blank; Hero.age: must be greater than or equal to 0". */
+    public static String describe(Set<? extends ConstraintViolation<?>> violations) {
+        StringBuilder sb = new StringBuilder();
+        for (ConstraintViolation<?> v : violations) {
+            if (sb.length() > 0) {
+                sb.append("; ");
+            }
+            sb.append(v.getRootBeanClass().getSimpleName());
+            String path = v.getPropertyPath().toString();
+            if (!path.isEmpty()) {
+                sb.append('.').append(path);
+            }
+            sb.append(": ").append(v.getMessage());
+            if (v.getInvalidValue() != null && !(v.getInvalidValue() == v.getRootBean())) {
+                String value = String.valueOf(v.getInvalidValue());
+                sb.append(" (was '").append(value.length() > 60 ? value.substring(0, 60) + "..." : value).append("')");
+            }
+        }
+        return sb.toString();
+    }
+
+    private static ValidatorFactory factoryFor(Class<?> type) {
+        ValidatorFactory o = override;
+        if (o != null) {
+            return o;
+        }
+        ValidatorFactory f = factory;
+        if (f != null && (MAPPED.contains(type) || !needsMapping(type))) {
+            return f;
+        }
+        synchronized (Validation.class) {
+            if (factory == null || needsMapping(type) && MAPPED.add(type)) {
+                ValidatorFactory old = factory;
+                factory = build();
+                if (old != null) {
+                    old.close();
+                }
+            }
+            return factory;
+        }
+    }
+
+    private static boolean needsMapping(Class<?> type) {
+        try {
+            ModelMeta<?> meta = ModelRegistry.describe(type);
+            for (FieldMeta f : meta.columns()) {
+                if (f.maxLength() > 0 && !hasSize(type, f)) {
+                    return true;
+                }
+            }
+        } catch (RuntimeException e) {
+            return false;
+        }
+        return false;
+    }
+
+    private static boolean hasSize(Class<?> type, FieldMeta f) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            try {
+                return c.getDeclaredField(f.name()).isAnnotationPresent(Size.class);
+            } catch (NoSuchFieldException e) {
+                // look in the superclass
+            }
+        }
+        return false;
+    }
+
+    private static ValidatorFactory build() {
+        HibernateValidatorConfiguration config = jakarta.validation.Validation.byProvider(HibernateValidator.class)
+                .configure();
+        ConstraintMapping mapping = config.createConstraintMapping();
+        for (Class<?> type : MAPPED) {
+            ModelMeta<?> meta = ModelRegistry.describe(type);
+            for (FieldMeta f : meta.columns()) {
+                if (f.maxLength() > 0 && !hasSize(type, f)) {
+                    Class<?> declaring = declaringClass(type, f.name());
+                    mapping.type(declaring).field(f.name()).constraint(new SizeDef().max(f.maxLength()));
+                }
+            }
+        }
+        config.addMapping(mapping);
+        return config.buildValidatorFactory();
+    }
+
+    private static Class<?> declaringClass(Class<?> type, String field) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            try {
+                c.getDeclaredField(field);
+                return c;
+            } catch (NoSuchFieldException e) {
+                // look in the superclass
+            }
+        }
+        return type;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.sqlmodel.impl.session;
+
+import dev.sqlmodel.impl.meta.FieldMeta;
+import dev.sqlmodel.impl.meta.ModelMeta;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the session knows of one attached instance: its model, key, whether it is new, stored
+ * or marked for deletion, and the column values last written to or read from the database
+ * (the snapshot dirty checking compares against).
+ */
+final class EntityState {
+    enum Status { NEW, PERSISTENT, DELETED }
+
+    final ModelMeta<?> meta;
+    Object instance;
+    Object key;
+    Status status;
+    Object[] snapshot;
+
+    EntityState(ModelMeta<?> meta, Object instance, Object key, Status status, Object[] snapshot) {
+        this.meta = meta;
+        this.instance = instance;
+        this.key = key;
+        this.status = status;
+        this.snapshot = snapshot;
+    }
+
+    /** The current column values of the instance. */
+    Object[] values() {
+        List<FieldMeta> cols = meta.columns();
+        Object[] v = new Object[cols.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = cols.get(i).get(instance);
+        }
+        return v;
+    }
+
+    /** Whether any column differs from the snapshot. */
+    boolean dirty() {
+        if (status != Status.PERSISTENT || snapshot == null || meta.isRecord()) {
+            return false;
+        }
+        List<FieldMeta> cols = meta.columns();
+        for (int i = 0; i < snapshot.length; i++) {
+            if (!same(snapshot[i], cols.get(i).get(instance))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean same(Object a, Object b) {
+        if (a instanceof byte[] x && b instanceof byte[] y) {
+            return java.util.Arrays.equals(x, y);
+        }
+        if (a instanceof java.math.BigDecimal x && b instanceof java.math.BigDecimal y) {
+            return x.compareTo(y) == 0;
+        }
+        return Objects.equals(a, b);
+    }
+
+    @Override
+    public String toString() {
+        return status + " " + meta.type().getSimpleName() + "[" + key + "]";
+    }
+}

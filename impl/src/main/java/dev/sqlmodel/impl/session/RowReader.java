@@ -1,0 +1,293 @@
+package dev.sqlmodel.impl.session;
+
+import dev.sqlmodel.Dialect;
+import dev.sqlmodel.MappingException;
+import dev.sqlmodel.ast.SelectNode;
+import dev.sqlmodel.impl.meta.Convert;
+import dev.sqlmodel.impl.meta.ModelMeta;
+import dev.sqlmodel.impl.meta.ModelRegistry;
+import dev.sqlmodel.impl.meta.Naming;
+import dev.sqlmodel.impl.sql.Compiled;
+import dev.sqlmodel.impl.types.Codecs;
+import dev.sqlmodel.impl.types.ValueCodec;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns result rows into results, reading every column by index with a codec chosen once
+ * per query. Models go through the session's identity map, so a row whose key is already
+ * attached yields the attached instance.
+ */
+final class RowReader {
+    /** Materializes a model from its column values (identity-map aware). */
+    interface Models {
+        Object load(ModelMeta<?> meta, Object[] values);
+    }
+
+    private final Kind kind;
+    private final ModelMeta<?> meta;
+    private final ValueCodec[] codecs;
+    private final int offset;
+    private final ValueCodec scalar;
+    private final Class<?> scalarType;
+    private final List<Compiled.Item> items;
+    private final List<ValueCodec[]> itemCodecs;
+    private final List<Object> rowKeys;
+    private final Models models;
+    private final Dialect dialect;
+    private final Class<?> into;
+    private Dto dto;
+
+    private enum Kind { MODEL, SCALAR, ROW, INTO }
+
+    RowReader(Compiled compiled, List<Object> rowKeys, Models models, Dialect dialect) {
+        this.items = compiled.items();
+        this.models = models;
+        this.dialect = dialect;
+        this.rowKeys = rowKeys;
+        this.into = compiled.into();
+        SelectNode.Shape shape = compiled.shape();
+        if (into != null) {
+            kind = Kind.INTO;
+        } else if (shape == SelectNode.Shape.MODEL && items.size() == 1 && items.get(0) instanceof Compiled.ModelItem) {
+            kind = Kind.MODEL;
+        } else if (shape == SelectNode.Shape.SCALAR) {
+            kind = Kind.SCALAR;
+        } else {
+            kind = Kind.ROW;
+        }
+        if (kind == Kind.MODEL) {
+            Compiled.ModelItem mi = (Compiled.ModelItem) items.get(0);
+            meta = mi.meta();
+            codecs = ModelCodecs.of(meta, dialect);
+            offset = mi.offset();
+        } else {
+            meta = null;
+            codecs = null;
+            offset = 0;
+        }
+        if (kind == Kind.SCALAR) {
+            Compiled.ValueItem vi = (Compiled.ValueItem) items.get(0);
+            scalarType = vi.type();
+            scalar = Codecs.forType(vi.type(), dialect);
+        } else {
+            scalarType = null;
+            scalar = null;
+        }
+        itemCodecs = new ArrayList<>();
+        if (kind == Kind.ROW) {
+            for (Compiled.Item item : items) {
+                if (item instanceof Compiled.ModelItem mi) {
+                    itemCodecs.add(ModelCodecs.of(mi.meta(), dialect));
+                } else {
+                    itemCodecs.add(new ValueCodec[] {Codecs.forType(((Compiled.ValueItem) item).type(), dialect)});
+                }
+            }
+        }
+    }
+
+    /** A reader for verbatim SQL whose rows become {@code type}. */
+    static RowReader forText(Compiled compiled, Class<?> type, Models models, Dialect dialect) {
+        return new RowReader(compiled, List.of(), models, dialect);
+    }
+
+    Object read(ResultSet rs) throws SQLException {
+        switch (kind) {
+            case MODEL: {
+                return models.load(meta, ModelCodecs.read(rs, codecs, offset));
+            }
+            case SCALAR: {
+                Object v = scalar.read(rs, 1);
+                return v == null || scalarType.isInstance(v) ? v : Convert.to(scalarType, v, null);
+            }
+            case ROW: {
+                Object[] values = new Object[items.size()];
+                for (int i = 0; i < values.length; i++) {
+                    Compiled.Item item = items.get(i);
+                    ValueCodec[] c = itemCodecs.get(i);
+                    if (item instanceof Compiled.ModelItem mi) {
+                        values[i] = models.load(mi.meta(), ModelCodecs.read(rs, c, mi.offset()));
+                    } else {
+                        Compiled.ValueItem vi = (Compiled.ValueItem) item;
+                        Object v = c[0].read(rs, vi.column());
+                        values[i] = v == null || vi.type().isInstance(v) ? v : Convert.to(vi.type(), v, null);
+                    }
+                }
+                return new RowImpl(rowKeys, values);
+            }
+            default: {
+                if (dto == null) {
+                    dto = new Dto(into, rs.getMetaData(), dialect, models);
+                }
+                return dto.read(rs);
+            }
+        }
+    }
+
+    /**
+     * Maps result columns to a record, a model, a {@code Row} or a plain class by label:
+     * component or field {@code fooBar} takes column {@code foo_bar} or {@code fooBar},
+     * ignoring case. A single-column result read as a scalar type is that value.
+     */
+    private static final class Dto {
+        private final Class<?> type;
+        private final int[] columnOf;
+        private final ValueCodec[] codecs;
+        private final Class<?>[] types;
+        private final MethodHandle constructor;
+        private final MethodHandle[] setters;
+        private final boolean record;
+        private final boolean scalar;
+        private final ModelMeta<?> model;
+        private final Models models;
+        private final List<Object> labels;
+
+        Dto(Class<?> type, ResultSetMetaData md, Dialect dialect, Models models) throws SQLException {
+            this.type = type;
+            this.models = models;
+            int n = md.getColumnCount();
+            Map<String, Integer> byLabel = new HashMap<>();
+            List<Object> labelList = new ArrayList<>();
+            for (int i = 1; i <= n; i++) {
+                String label = md.getColumnLabel(i);
+                byLabel.putIfAbsent(label.toLowerCase(Locale.ROOT), i);
+                byLabel.putIfAbsent(label.replace("_", "").toLowerCase(Locale.ROOT), i);
+                labelList.add(label);
+            }
+            this.labels = labelList;
+            this.scalar = dev.sqlmodel.impl.meta.Types.supported(type) || type == Object.class;
+            this.model = !scalar && ModelRegistry.isTable(type) ? ModelRegistry.of(type) : null;
+            this.record = type.isRecord();
+            if (scalar) {
+                columnOf = new int[] {1};
+                codecs = new ValueCodec[] {Codecs.forType(type, dialect)};
+                types = new Class<?>[] {type};
+                constructor = null;
+                setters = null;
+                return;
+            }
+            if (type == dev.sqlmodel.Row.class) {
+                columnOf = new int[n];
+                codecs = new ValueCodec[n];
+                types = new Class<?>[n];
+                for (int i = 0; i < n; i++) {
+                    columnOf[i] = i + 1;
+                    codecs[i] = Codecs.forType(Object.class, dialect);
+                    types[i] = Object.class;
+                }
+                constructor = null;
+                setters = null;
+                return;
+            }
+            List<String> names = new ArrayList<>();
+            List<Class<?>> fieldTypes = new ArrayList<>();
+            List<Field> fields = new ArrayList<>();
+            if (model != null) {
+                for (var f : model.columns()) {
+                    names.add(f.name());
+                    fieldTypes.add(f.javaType());
+                }
+            } else if (record) {
+                for (RecordComponent rc : type.getRecordComponents()) {
+                    names.add(rc.getName());
+                    fieldTypes.add(rc.getType());
+                }
+            } else {
+                for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                    for (Field f : c.getDeclaredFields()) {
+                        if (!Modifier.isStatic(f.getModifiers()) && !Modifier.isTransient(f.getModifiers())) {
+                            names.add(f.getName());
+                            fieldTypes.add(f.getType());
+                            fields.add(f);
+                        }
+                    }
+                }
+            }
+            columnOf = new int[names.size()];
+            codecs = new ValueCodec[names.size()];
+            types = fieldTypes.toArray(new Class<?>[0]);
+            for (int i = 0; i < columnOf.length; i++) {
+                String name = names.get(i);
+                Integer col = byLabel.get(name.toLowerCase(Locale.ROOT));
+                if (col == null) {
+                    col = byLabel.get(Naming.snakeCase(name).toLowerCase(Locale.ROOT));
+                }
+                columnOf[i] = col == null ? -1 : col;
+                codecs[i] = Codecs.forType(types[i], dialect);
+            }
+            try {
+                MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+                if (model != null) {
+                    constructor = null;
+                    setters = null;
+                } else if (record) {
+                    constructor = lookup.findConstructor(type, MethodType.methodType(void.class, types));
+                    setters = null;
+                } else {
+                    constructor = lookup.findConstructor(type, MethodType.methodType(void.class));
+                    setters = new MethodHandle[fields.size()];
+                    for (int i = 0; i < setters.length; i++) {
+                        setters[i] = lookup.unreflectSetter(fields.get(i));
+                    }
+                }
+            } catch (NoSuchMethodException | IllegalAccessException e) {
+                throw new MappingException(type.getName() + ": cannot be built from a result row (needs a record, "
+                        + "or a class with a no-argument constructor): " + e.getMessage(), e);
+            }
+        }
+
+        Object read(ResultSet rs) throws SQLException {
+            if (scalar) {
+                Object v = codecs[0].read(rs, 1);
+                return v == null || dev.sqlmodel.impl.meta.Types.box(type).isInstance(v) ? v : Convert.to(type, v, null);
+            }
+            Object[] values = new Object[columnOf.length];
+            for (int i = 0; i < values.length; i++) {
+                if (columnOf[i] > 0) {
+                    Object v = codecs[i].read(rs, columnOf[i]);
+                    values[i] = v == null || dev.sqlmodel.impl.meta.Types.box(types[i]).isInstance(v) ? v
+                            : Convert.to(types[i], v, null);
+                }
+            }
+            if (type == dev.sqlmodel.Row.class) {
+                return new RowImpl(labels, values);
+            }
+            if (model != null) {
+                return models.load(model, values);
+            }
+            try {
+                if (record) {
+                    for (int i = 0; i < values.length; i++) {
+                        if (values[i] == null && types[i].isPrimitive()) {
+                            values[i] = Convert.zero(types[i]);
+                        }
+                    }
+                    return constructor.invokeWithArguments(values);
+                }
+                Object o = constructor.invoke();
+                for (int i = 0; i < values.length; i++) {
+                    if (columnOf[i] > 0 && !(values[i] == null && types[i].isPrimitive())) {
+                        setters[i].invoke(o, values[i]);
+                    }
+                }
+                return o;
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new MappingException(type.getName() + ": cannot be built from a result row: " + t, t);
+            }
+        }
+    }
+}
