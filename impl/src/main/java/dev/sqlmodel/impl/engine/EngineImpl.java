@@ -10,6 +10,16 @@ import java.util.List;
 
 /** Placeholder: replaced by the engine implementation. */
 public abstract class EngineImpl implements dev.sqlmodel.Engine {
+    /** An engine with its own pool. */
+    public static EngineImpl create(dev.sqlmodel.Engine.Builder builder) {
+        throw new UnsupportedOperationException();
+    }
+
+    /** An engine over a DataSource. */
+    public static EngineImpl create(javax.sql.DataSource ds, List<Class<?>> models) {
+        throw new UnsupportedOperationException();
+    }
+
     /** The dialect object. */
     public abstract SqlDialect sqlDialect();
 

@@ -1,10 +1,709 @@
 package dev.sqlmodel.impl.session;
 
+import dev.sqlmodel.Dialect;
+import dev.sqlmodel.IsolationLevel;
+import dev.sqlmodel.MappingException;
+import dev.sqlmodel.NoResultException;
+import dev.sqlmodel.Query;
+import dev.sqlmodel.RelationshipRef;
+import dev.sqlmodel.Results;
+import dev.sqlmodel.Savepoint;
+import dev.sqlmodel.Session;
+import dev.sqlmodel.SqlModelException;
+import dev.sqlmodel.Statement;
+import dev.sqlmodel.Transaction;
+import dev.sqlmodel.ast.InsertNode;
+import dev.sqlmodel.ast.ReturningNode;
+import dev.sqlmodel.ast.SelectNode;
+import dev.sqlmodel.ast.TextNode;
+import dev.sqlmodel.ast.TextQuery;
+import dev.sqlmodel.impl.Validation;
 import dev.sqlmodel.impl.engine.EngineImpl;
+import dev.sqlmodel.impl.meta.FieldMeta;
+import dev.sqlmodel.impl.meta.ModelMeta;
+import dev.sqlmodel.impl.meta.ModelRegistry;
+import dev.sqlmodel.impl.sql.Compiled;
+import dev.sqlmodel.impl.sql.SqlCompiler;
+import dev.sqlmodel.impl.sql.SqlDialect;
+import dev.sqlmodel.impl.types.ValueCodec;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
-/** Placeholder until the unit of work lands; constructed by {@link EngineImpl#session()}. */
-public abstract class SessionImpl implements dev.sqlmodel.Session {
-    /** Creates a session of {@code engine}. */
-    protected SessionImpl(EngineImpl engine) {
+/**
+ * The unit of work. A session holds one connection while a transaction is open (begun by the
+ * first statement, or by {@link #begin()}), an {@link IdentityMap} of attached instances, and
+ * writes pending changes at {@link #flush()} through a {@link Flusher}. A failed flush leaves
+ * the database as it was (a savepoint taken at flush start is rolled back, or, when the flush
+ * belongs to a commit of a transaction that has written nothing yet, the transaction is) and
+ * the instances as they were (the flusher's undo log).
+ */
+public class SessionImpl implements Session {
+    private final EngineImpl engine;
+    private final SqlDialect dialect;
+    private final SqlCompiler compiler;
+    private final Executor exec;
+    private final IdentityMap map = new IdentityMap();
+    private Connection conn;
+    private boolean explicit;
+    private boolean wrote;
+    private boolean closed;
+    private boolean flushing;
+    private long generation;
+    private int savepoints;
+    private Integer savedIsolation;
+
+    /** A session of {@code engine}. */
+    public SessionImpl(EngineImpl engine) {
+        this.engine = engine;
+        this.dialect = engine.sqlDialect();
+        this.compiler = new SqlCompiler(dialect);
+        this.exec = new Executor(engine);
+    }
+
+    // ---- state ----------------------------------------------------------------------------
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("session is closed");
+        }
+    }
+
+    boolean logEnabled() {
+        return engine.log().enabled();
+    }
+
+    long transactionGeneration() {
+        return generation;
+    }
+
+    boolean inTransaction() {
+        return conn != null && !closed;
+    }
+
+    void table(StringBuilder sql, ModelMeta<?> meta) {
+        if (!meta.schema().isEmpty()) {
+            sql.append(dialect.quote(meta.schema())).append('.');
+        }
+        sql.append(dialect.quote(meta.tableName()));
+    }
+
+    /** The connection of the current transaction, beginning one when none is open. */
+    Connection tx() {
+        checkOpen();
+        if (conn == null) {
+            Connection c = engine.acquire();
+            try {
+                if (c.getAutoCommit()) {
+                    c.setAutoCommit(false);
+                }
+            } catch (SQLException e) {
+                engine.release(c);
+                throw engine.translate(e, null);
+            }
+            conn = c;
+            generation++;
+            wrote = false;
+        }
+        return conn;
+    }
+
+    private void endTransaction(boolean commit) {
+        Connection c = conn;
+        if (c == null) {
+            return;
+        }
+        conn = null;
+        explicit = false;
+        savepoints = 0;
+        try {
+            if (commit) {
+                long start = System.nanoTime();
+                c.commit();
+                exec.logged("COMMIT", List.of(), start);
+            } else {
+                long start = System.nanoTime();
+                c.rollback();
+                exec.logged("ROLLBACK", List.of(), start);
+            }
+        } catch (SQLException e) {
+            if (commit) {
+                try {
+                    c.rollback();
+                } catch (SQLException ignored) {
+                    // the commit failure is what the caller needs to see
+                }
+            }
+            throw engine.translate(e, commit ? "COMMIT" : "ROLLBACK");
+        } finally {
+            try {
+                if (savedIsolation != null) {
+                    c.setTransactionIsolation(savedIsolation);
+                }
+            } catch (SQLException ignored) {
+                // the pool resets or discards the connection
+            }
+            savedIsolation = null;
+            engine.release(c);
+        }
+    }
+
+    // ---- unit of work -------------------------------------------------------------------------
+
+    @Override
+    public <M> M add(M model) {
+        checkOpen();
+        attachNew(model, false);
+        return model;
+    }
+
+    private EntityState attachNew(Object model, boolean forSave) {
+        if (model == null) {
+            throw new IllegalArgumentException("cannot add null");
+        }
+        EntityState s = map.state(model);
+        ModelMeta<?> meta = ModelRegistry.of(model.getClass());
+        if (s != null) {
+            if (s.status == EntityState.Status.DELETED) {
+                s.status = EntityState.Status.PERSISTENT;
+            }
+            return s;
+        }
+        Object key = meta.keyOf(model);
+        if (meta.isRecord() && key == null && !forSave) {
+            throw new IllegalArgumentException(meta.type().getName() + " is a record with a database-generated key: "
+                    + "add it with its key set, or store it with save() or insert(...).returning(...)");
+        }
+        if (key != null) {
+            EntityState other = map.get(meta.type(), key);
+            if (other != null) {
+                throw new SqlModelException("another " + meta.type().getSimpleName() + " instance with key " + key
+                        + " is already in this session; change that instance instead");
+            }
+        }
+        // An instance carrying a database-generated key was stored before: attach it as stored,
+        // and write all its columns at flush (there is no snapshot to compare with).
+        EntityState.Status status = key != null && meta.generatedKey() != null ? EntityState.Status.PERSISTENT
+                : EntityState.Status.NEW;
+        s = new EntityState(meta, model, key, status, null);
+        map.attach(s);
+        return s;
+    }
+
+    @Override
+    public void addAll(Iterable<?> models) {
+        for (Object m : models) {
+            add(m);
+        }
+    }
+
+    @Override
+    public void delete(Object model) {
+        checkOpen();
+        ModelMeta<?> meta = ModelRegistry.of(model.getClass());
+        EntityState s = map.state(model);
+        if (s == null) {
+            Object key = meta.keyOf(model);
+            if (key == null) {
+                throw new IllegalArgumentException("cannot delete " + meta.type().getName()
+                        + " without a primary key: it was never stored");
+            }
+            EntityState other = map.get(meta.type(), key);
+            if (other != null) {
+                other.status = EntityState.Status.DELETED;
+                return;
+            }
+            map.attach(new EntityState(meta, model, key, EntityState.Status.DELETED, null));
+            return;
+        }
+        if (s.status == EntityState.Status.NEW) {
+            map.detach(s);
+        } else {
+            s.status = EntityState.Status.DELETED;
+        }
+    }
+
+    @Override
+    public void flush() {
+        checkOpen();
+        flush(false);
+    }
+
+    private void flush(boolean forCommit) {
+        if (flushing) {
+            return;
+        }
+        List<EntityState> news = new ArrayList<>();
+        List<EntityState> dirty = new ArrayList<>();
+        List<EntityState> deleted = new ArrayList<>();
+        for (EntityState s : map.all()) {
+            switch (s.status) {
+                case NEW -> news.add(s);
+                case DELETED -> deleted.add(s);
+                case PERSISTENT -> {
+                    if (s.snapshot == null && !s.meta.isRecord() || s.dirty()) {
+                        dirty.add(s);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        if (news.isEmpty() && dirty.isEmpty() && deleted.isEmpty()) {
+            return;
+        }
+        List<Object> toValidate = new ArrayList<>(news.size() + dirty.size());
+        for (EntityState s : news) {
+            toValidate.add(s.instance);
+        }
+        for (EntityState s : dirty) {
+            toValidate.add(s.instance);
+        }
+        Validation.check(toValidate);
+        FlushPlan plan = FlushPlan.of(news, dirty, deleted);
+        Connection c = tx();
+        // A commit of a transaction that wrote nothing yet can roll the whole transaction back on
+        // failure; anything else needs a savepoint so that earlier work survives.
+        boolean savepoint = !(forCommit && !wrote);
+        String name = "sqlmodel_flush";
+        flushing = true;
+        Flusher flusher = new Flusher(this, exec, dialect, c);
+        try {
+            if (savepoint) {
+                exec.plain(c, "SAVEPOINT " + name);
+            }
+            flusher.run(plan);
+            if (savepoint) {
+                exec.plain(c, "RELEASE SAVEPOINT " + name);
+            }
+        } catch (RuntimeException | Error e) {
+            flusher.undo();
+            try {
+                if (savepoint) {
+                    exec.plain(c, "ROLLBACK TO SAVEPOINT " + name);
+                    exec.plain(c, "RELEASE SAVEPOINT " + name);
+                } else {
+                    endTransaction(false);
+                }
+            } catch (RuntimeException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw e;
+        } finally {
+            flushing = false;
+        }
+        wrote = true;
+        for (Map.Entry<EntityState, Object> r : flusher.replaced.entrySet()) {
+            map.replaceInstance(r.getKey(), r.getValue());
+        }
+        for (Map.Entry<EntityState, Object> k : flusher.keys.entrySet()) {
+            map.keyed(k.getKey(), k.getValue());
+        }
+        for (EntityState s : news) {
+            s.status = EntityState.Status.PERSISTENT;
+        }
+        for (Map.Entry<EntityState, Object[]> w : flusher.written.entrySet()) {
+            w.getKey().snapshot = w.getValue();
+        }
+        for (EntityState s : deleted) {
+            map.detach(s);
+        }
+    }
+
+    @Override
+    public void commit() {
+        checkOpen();
+        if (conn == null && !hasPending()) {
+            return;
+        }
+        flush(true);
+        endTransaction(true);
+    }
+
+    private boolean hasPending() {
+        for (EntityState s : map.all()) {
+            if (s.status != EntityState.Status.PERSISTENT || s.snapshot == null && !s.meta.isRecord() || s.dirty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void rollback() {
+        checkOpen();
+        try {
+            endTransaction(false);
+        } finally {
+            map.clear();
+        }
+    }
+
+    @Override
+    public <M> void refresh(M model) {
+        checkOpen();
+        EntityState s = map.state(model);
+        ModelMeta<?> meta = ModelRegistry.of(model.getClass());
+        Object key = s != null ? s.key : meta.keyOf(model);
+        if (key == null) {
+            throw new IllegalArgumentException("cannot refresh " + meta.type().getName() + " without a primary key");
+        }
+        Object[] values = selectByKey(meta, key);
+        if (values == null) {
+            throw new NoResultException(meta.type().getName() + " with key " + key + " no longer exists");
+        }
+        if (meta.isRecord()) {
+            throw new UnsupportedOperationException(meta.type().getName()
+                    + " is a record and cannot be refreshed in place: get() it again after evict()");
+        }
+        List<FieldMeta> cols = meta.columns();
+        for (int i = 0; i < values.length; i++) {
+            FieldMeta f = cols.get(i);
+            if (!(values[i] == null && f.javaType().isPrimitive())) {
+                f.set(model, values[i]);
+            }
+        }
+        if (s == null) {
+            s = new EntityState(meta, model, key, EntityState.Status.PERSISTENT, values);
+            map.attach(s);
+        } else {
+            s.snapshot = values;
+            if (s.status == EntityState.Status.NEW) {
+                s.status = EntityState.Status.PERSISTENT;
+            }
+        }
+    }
+
+    @Override
+    public <M> Optional<M> get(Class<M> type, Object id) {
+        checkOpen();
+        ModelMeta<M> meta = ModelRegistry.of(type);
+        Object key = meta.normalizeKey(id);
+        EntityState s = map.get(type, key);
+        if (s != null) {
+            return s.status == EntityState.Status.DELETED ? Optional.empty() : Optional.of(type.cast(s.instance));
+        }
+        Object[] values = selectByKey(meta, key);
+        return values == null ? Optional.empty() : Optional.of(type.cast(load(meta, values)));
+    }
+
+    private Object[] selectByKey(ModelMeta<?> meta, Object key) {
+        StringBuilder sql = new StringBuilder("SELECT ");
+        List<FieldMeta> cols = meta.columns();
+        for (int i = 0; i < cols.size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            sql.append(dialect.quote(cols.get(i).column()));
+        }
+        sql.append(" FROM ");
+        table(sql, meta);
+        List<Object> params = new ArrayList<>();
+        List<Class<?>> types = new ArrayList<>();
+        new Flusher(this, exec, dialect, null).whereKey(sql, meta, key, params, types);
+        String text = sql.toString();
+        Connection c = tx();
+        ValueCodec[] codecs = ModelCodecs.of(meta, dialect.kind());
+        long start = System.nanoTime();
+        try (PreparedStatement ps = c.prepareStatement(text)) {
+            exec.bind(ps, params, types);
+            try (ResultSet rs = ps.executeQuery()) {
+                Object[] values = rs.next() ? ModelCodecs.read(rs, codecs, 0) : null;
+                exec.logged(text, params, start);
+                return values;
+            }
+        } catch (SQLException e) {
+            throw engine.translate(e, text);
+        }
+    }
+
+    /** The instance for a row: the attached one for its key, or a new attached one. */
+    Object load(ModelMeta<?> meta, Object[] values) {
+        List<FieldMeta> keyFields = meta.keyFields();
+        Object key;
+        if (keyFields.size() == 1) {
+            key = values[keyFields.get(0).position()];
+        } else {
+            Object[] parts = new Object[keyFields.size()];
+            for (int i = 0; i < parts.length; i++) {
+                parts[i] = values[keyFields.get(i).position()];
+                if (parts[i] == null) {
+                    return null;
+                }
+            }
+            key = dev.sqlmodel.Key.of(parts);
+        }
+        if (key == null) {
+            return null; // an outer join found no row
+        }
+        EntityState s = map.get(meta.type(), key);
+        if (s != null) {
+            return s.instance;
+        }
+        Object instance = meta.instantiate(values, null);
+        map.attach(new EntityState(meta, instance, key, EntityState.Status.PERSISTENT, values));
+        return instance;
+    }
+
+    @Override
+    public <M> M save(M model) {
+        checkOpen();
+        boolean wasAttached = map.state(model) != null;
+        EntityState s = attachNew(model, true);
+        try {
+            flush();
+        } catch (jakarta.validation.ConstraintViolationException e) {
+            if (!wasAttached) {
+                map.detach(s);
+            }
+            throw e;
+        }
+        @SuppressWarnings("unchecked")
+        M stored = (M) s.instance;
+        return stored;
+    }
+
+    @Override
+    public boolean contains(Object model) {
+        checkOpen();
+        EntityState s = model == null ? null : map.state(model);
+        return s != null && s.status != EntityState.Status.DELETED;
+    }
+
+    @Override
+    public void evict(Object model) {
+        checkOpen();
+        EntityState s = map.state(model);
+        if (s != null) {
+            map.detach(s);
+        }
+    }
+
+    @Override
+    public void clear() {
+        checkOpen();
+        map.clear();
+    }
+
+    // ---- queries ----------------------------------------------------------------------------
+
+    @Override
+    public <R> Results<R> exec(Query<R> query) {
+        checkOpen();
+        flush();
+        if (query instanceof ReturningNode<?> r && !dialect.supportsReturning()) {
+            @SuppressWarnings("unchecked")
+            List<R> rows = (List<R>) (List<?>) new ReturningEmulation(this, exec, dialect, compiler).run(r);
+            return new ListResults<>(rows);
+        }
+        Compiled compiled = compiler.compile(query);
+        RowReader reader;
+        if (query instanceof TextQuery<?> t) {
+            reader = RowReader.forText(compiled, t.type(), this::load, dialect.kind());
+        } else {
+            List<Object> keys = query instanceof SelectNode<?> s ? s.items() : List.of();
+            reader = new RowReader(compiled, keys, this::load, dialect.kind());
+        }
+        return new ResultsImpl<>(this, compiled, reader);
+    }
+
+    /** Runs a compiled query and reads up to {@code max} results (negative: all). */
+    List<Object> fetch(Compiled compiled, RowReader reader, int max) {
+        Connection c = tx();
+        long start = System.nanoTime();
+        try (PreparedStatement ps = c.prepareStatement(compiled.sql())) {
+            if (max > 0) {
+                ps.setMaxRows(max);
+            }
+            exec.bind(ps, compiled.params(), compiled.paramTypes());
+            List<Object> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while ((max < 0 || out.size() < max) && rs.next()) {
+                    out.add(reader.read(rs));
+                }
+            }
+            exec.logged(compiled.sql(), compiled.params(), start);
+            return out;
+        } catch (SQLException e) {
+            throw engine.translate(e, compiled.sql());
+        }
+    }
+
+    /** Opens a cursor for a lazy stream; the caller closes it. */
+    PreparedStatement open(Compiled compiled) {
+        Connection c = tx();
+        try {
+            PreparedStatement ps = c.prepareStatement(compiled.sql());
+            try {
+                exec.bind(ps, compiled.params(), compiled.paramTypes());
+                if (dialect.kind() == Dialect.POSTGRESQL) {
+                    ps.setFetchSize(256); // pgjdbc streams only with a fetch size inside a transaction
+                }
+            } catch (SQLException e) {
+                ps.close();
+                throw e;
+            }
+            return ps;
+        } catch (SQLException e) {
+            throw engine.translate(e, compiled.sql());
+        }
+    }
+
+    SqlModelException translate(SQLException e, String sql) {
+        return engine.translate(e, sql);
+    }
+
+    void logged(String sql, List<?> params, long start) {
+        exec.logged(sql, params, start);
+    }
+
+    @Override
+    public long execute(Statement statement) {
+        checkOpen();
+        flush();
+        Connection c = tx();
+        if (statement instanceof InsertNode<?> insert) {
+            long total = 0;
+            int rows = insert.rows().size();
+            int perRow = Math.max(1, ModelRegistry.of(insert.model()).columns().size());
+            int chunk = Math.max(1, Math.min(1000, dialect.maxParameters() / perRow));
+            for (int from = 0; from < rows; from += chunk) {
+                Compiled part = compiler.insert(insert, from, Math.min(rows, from + chunk), null);
+                total += exec.update(c, part.sql(), part.params(), part.paramTypes());
+            }
+            wrote = true;
+            return total;
+        }
+        Compiled compiled = statement instanceof TextNode t ? compiler.text(t, null) : compiler.compile(statement);
+        long n = exec.update(c, compiled.sql(), compiled.params(), compiled.paramTypes());
+        wrote = true;
+        return n;
+    }
+
+    // ---- transactions -----------------------------------------------------------------------
+
+    @Override
+    public Transaction begin() {
+        return begin(null);
+    }
+
+    @Override
+    public Transaction begin(IsolationLevel isolation) {
+        checkOpen();
+        if (conn != null) {
+            throw new IllegalStateException("a transaction is already open in this session"
+                    + (explicit ? "" : " (begun by an earlier statement: commit() or rollback() it first)"));
+        }
+        Connection c = engine.acquire();
+        try {
+            if (isolation != null) {
+                savedIsolation = c.getTransactionIsolation();
+                c.setTransactionIsolation(isolation.jdbcLevel());
+            }
+            if (c.getAutoCommit()) {
+                c.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            engine.release(c);
+            throw engine.translate(e, null);
+        }
+        conn = c;
+        generation++;
+        wrote = false;
+        explicit = true;
+        return new TransactionImpl(this, generation);
+    }
+
+    @Override
+    public Savepoint savepoint() {
+        checkOpen();
+        flush();
+        Connection c = tx();
+        String name = "sqlmodel_sp" + (++savepoints);
+        exec.plain(c, "SAVEPOINT " + name);
+        return new SavepointImpl(this, name, generation, SavepointImpl.mark(map));
+    }
+
+    void rollbackTo(String name, Map<EntityState, Object[]> mark) {
+        exec.plain(conn, "ROLLBACK TO SAVEPOINT " + name);
+        for (EntityState s : map.all()) {
+            Object[] before = mark.get(s);
+            boolean existed = mark.containsKey(s);
+            if (!existed || before != s.snapshot || s.status != EntityState.Status.PERSISTENT || s.dirty()) {
+                map.detach(s);
+            }
+        }
+    }
+
+    void releaseSavepoint(String name) {
+        exec.plain(conn, "RELEASE SAVEPOINT " + name);
+    }
+
+    @Override
+    public <T> T nested(Supplier<T> body) {
+        Savepoint sp = savepoint();
+        T result;
+        try {
+            result = body.get();
+            flush();
+        } catch (RuntimeException | Error e) {
+            try {
+                sp.rollback();
+            } catch (RuntimeException r) {
+                e.addSuppressed(r);
+            }
+            throw e;
+        }
+        sp.release();
+        return result;
+    }
+
+    @Override
+    public void nested(Runnable body) {
+        nested(() -> {
+            body.run();
+            return null;
+        });
+    }
+
+    @Override
+    public <M> void load(Iterable<M> owners, RelationshipRef<M, ?> rel) {
+        checkOpen();
+        throw new SqlModelException("relationship loading is not available in this build");
+    }
+
+    @Override
+    public Dialect dialect() {
+        return dialect.kind();
+    }
+
+    @Override
+    public Connection connection() {
+        return tx();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            endTransaction(false);
+        } finally {
+            map.clear();
+            closed = true;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Session[" + dialect.kind() + ", " + map.size() + " attached" + (conn != null ? ", in transaction" : "")
+                + (closed ? ", closed" : "") + "]";
     }
 }
