@@ -11,11 +11,13 @@ import java.util.Locale;
  * Turns a driver's {@link SQLException} into this library's exceptions.
  *
  * <p>Constraint violations become {@link IntegrityException}: SQLSTATE class {@code 23} on
- * PostgreSQL and MySQL/MariaDB (with MySQL's vendor codes as a fallback, since some of its
- * constraint errors report {@code HY000}), and result code 19 ({@code SQLITE_CONSTRAINT}) on
- * SQLite, which reports no SQLSTATE; for SQLite the standard SQLSTATE of the violated kind is
- * filled in so callers can test one value on every dialect. A batch failure hides the real
- * error behind {@link SQLException#getNextException()}, so the chain is searched for the most
+ * PostgreSQL; on MySQL/MariaDB the vendor code (1062 duplicate key, 1451/1452 foreign key,
+ * 1048/1364 NOT NULL, 3819/4025 check) names the kind, since the server reports {@code 23000}
+ * for all of them and {@code HY000} for some; on SQLite result code 19
+ * ({@code SQLITE_CONSTRAINT}). Where the driver reports no class-23 SQLSTATE (SQLite, MySQL's
+ * {@code HY000} cases) the standard one of the violated kind is filled in, so callers can test
+ * {@code sqlState().startsWith("23")} on every dialect. A batch failure hides the real error
+ * behind {@link SQLException#getNextException()}, so the chain is searched for the most
  * specific one.
  */
 public final class SqlErrors {
@@ -54,10 +56,11 @@ public final class SqlErrors {
                 state = "23000";
             }
         } else if (dialect == Dialect.MYSQL) {
+            // MySQL reports 23000 for every kind (and HY000 for some): the vendor code tells them apart.
             String mysql = mysqlIntegrityState(code);
             if (mysql != null) {
-                state = mysql;
-                what = mysqlWhat(code);
+                what = code == 1451 || code == 1217 ? "row is still referenced by a foreign key" : integrityWhat(mysql);
+                state = state != null && state.startsWith("23") ? state : mysql;
             }
         }
         if (state != null && state.startsWith("23")) {
@@ -101,13 +104,6 @@ public final class SqlErrors {
             case 1451, 1452, 1216, 1217 -> "23503";
             case 1048, 1364 -> "23502";
             case 3819, 4025 -> "23514";
-            default -> null;
-        };
-    }
-
-    private static String mysqlWhat(int code) {
-        return switch (code) {
-            case 1451, 1217 -> "row is still referenced by a foreign key";
             default -> null;
         };
     }
