@@ -50,14 +50,19 @@ public final class AgroalSource implements ConnectionSource {
     public AgroalSource(AgroalDataSourceConfigurationSupplier configuration, Dialect dialect) {
         Objects.requireNonNull(configuration, "configuration");
         this.dialect = Objects.requireNonNull(dialect, "dialect");
-        AgroalDataSourceConfiguration config = configuration.get();
+        AgroalDataSourceConfiguration config;
+        try {
+            config = configuration.get();
+        } catch (RuntimeException e) {
+            throw new SqlModelException("invalid connection pool configuration: " + e.getMessage(), e);
+        }
         AgroalConnectionPoolConfiguration poolConfig = config.connectionPoolConfiguration();
         this.maxSize = poolConfig.maxSize();
         this.acquireTimeout = poolConfig.acquisitionTimeout();
         try {
             this.pool = AgroalDataSource.from(config);
         } catch (SQLException e) {
-            throw SqlErrors.translate(e, null, dialect);
+            throw SqlErrors.connectFailure(e, dialect);
         } catch (RuntimeException e) {
             throw new SqlModelException("cannot create the connection pool: " + e.getMessage(), e);
         }
@@ -120,7 +125,7 @@ public final class AgroalSource implements ConnectionSource {
                 throw new PoolExhaustedException("no connection became free within " + acquireTimeout
                         + " (pool maxSize " + maxSize + ", " + pool.getMetrics().activeCount() + " in use)", e);
             }
-            throw SqlErrors.translate(e, null, dialect);
+            throw SqlErrors.connectFailure(e, dialect);
         }
     }
 

@@ -46,7 +46,7 @@ public final class DataSourceSource implements ConnectionSource {
         try {
             c = dataSource.getConnection();
         } catch (SQLException e) {
-            throw SqlErrors.translate(e, null, dialect);
+            throw SqlErrors.connectFailure(e, dialect);
         }
         if (dialect == Dialect.SQLITE) {
             try (Statement s = c.createStatement()) {

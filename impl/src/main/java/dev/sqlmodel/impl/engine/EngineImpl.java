@@ -87,7 +87,13 @@ public final class EngineImpl implements Engine {
         Objects.requireNonNull(dataSource, "dataSource");
         List<ModelMeta<?>> metas = resolveModels(models);
         ServerInfo server;
-        try (Connection c = dataSource.getConnection()) {
+        Connection c;
+        try {
+            c = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw SqlErrors.connectFailure(e, null);
+        }
+        try (c) {
             server = ServerInfo.read(c);
         } catch (SQLException e) {
             throw SqlErrors.translate(e, null, null);

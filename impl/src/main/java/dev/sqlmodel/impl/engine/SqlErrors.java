@@ -72,6 +72,20 @@ public final class SqlErrors {
         return new SqlModelException(generalWhat(state, sql) + ": " + message + sqlSuffix(sql), e, sql, state);
     }
 
+    /**
+     * The exception to throw when no connection could be obtained: a
+     * {@link PoolExhaustedException} for a pool timeout, else a {@link SqlModelException}
+     * saying the database cannot be reached, with the driver's message and SQLSTATE.
+     */
+    public static SqlModelException connectFailure(SQLException e, Dialect dialect) {
+        if (isPoolTimeout(e)) {
+            return translate(e, null, dialect);
+        }
+        SQLException specific = mostSpecific(e);
+        return new SqlModelException("cannot connect to the database: " + specific.getMessage(), e, null,
+                specific.getSQLState());
+    }
+
     /** Whether {@code e} is a pool's "no connection within the acquisition timeout" failure. */
     public static boolean isPoolTimeout(SQLException e) {
         String m = e.getMessage();

@@ -93,6 +93,7 @@ public final class SqlLog {
 
     @Override
     public String toString() {
-        return "SqlLog[echo=" + echo + ", slowNanos=" + (enabled() && slowNanos != Long.MAX_VALUE ? slowNanos : "off") + "]";
+        return "SqlLog[echo=" + echo + ", slow=" + (slowNanos == Long.MAX_VALUE ? "off" : Duration.ofNanos(slowNanos))
+                + "]";
     }
 }

@@ -308,8 +308,18 @@ class EngineImplTest {
                     .url(url).user("x").pool(p -> p.acquireTimeout(Duration.ofSeconds(10)))));
             long elapsedMs = (System.nanoTime() - start) / 1_000_000;
             assertFalse(e instanceof PoolExhaustedException, e.toString());
+            assertTrue(e.getMessage().startsWith("cannot connect to the database: "), e.getMessage());
             assertTrue(elapsedMs < 8_000, "took " + elapsedMs + " ms");
         }
+    }
+
+    @Test
+    void unreachableDataSourceFailsWithSqlModelException() {
+        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+        ds.setUrl("jdbc:postgresql://127.0.0.1:1/test?connectTimeout=2");
+        SqlModelException e = assertThrows(SqlModelException.class, () -> EngineImpl.create(ds, List.of(Item.class)));
+        assertEquals("08001", e.sqlState());
+        assertTrue(e.getMessage().startsWith("cannot connect to the database: "), e.getMessage());
     }
 
     @Test
