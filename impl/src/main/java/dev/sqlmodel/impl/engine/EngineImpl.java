@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +45,7 @@ public final class EngineImpl implements Engine {
         this.sqlDialect = SqlDialect.of(server.dialect());
         this.metas = List.copyOf(metas);
         this.infos = List.copyOf(metas);
-        Set<Class<?>> types = new java.util.HashSet<>();
+        Set<Class<?>> types = new HashSet<>();
         for (ModelMeta<?> m : metas) {
             types.add(m.type());
         }
