@@ -1,0 +1,174 @@
+package dev.sqlmodel.impl.engine;
+
+import dev.sqlmodel.Dialect;
+import dev.sqlmodel.Engine;
+import dev.sqlmodel.PoolExhaustedException;
+import dev.sqlmodel.PoolOptions;
+import dev.sqlmodel.PoolStats;
+import dev.sqlmodel.SqlModelException;
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.AgroalDataSourceMetrics;
+import io.agroal.api.configuration.AgroalConnectionPoolConfiguration;
+import io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ConnectionValidator;
+import io.agroal.api.configuration.AgroalDataSourceConfiguration;
+import io.agroal.api.configuration.supplier.AgroalConnectionFactoryConfigurationSupplier;
+import io.agroal.api.configuration.supplier.AgroalConnectionPoolConfigurationSupplier;
+import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.agroal.api.exceptionsorter.MySQLExceptionSorter;
+import io.agroal.api.exceptionsorter.PostgreSQLExceptionSorter;
+import io.agroal.api.security.NamePrincipal;
+import io.agroal.api.security.SimplePassword;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * An Agroal pool the engine creates and closes. Connections keep the JDBC defaults
+ * (auto-commit on); a session switches auto-commit off for its own transaction. Agroal counts
+ * everything in {@link #stats()} except acquisition timeouts, which are counted here.
+ */
+public final class AgroalSource implements ConnectionSource {
+    private static final Logger LOG = Logger.getLogger("dev.sqlmodel.engine");
+
+    private final AgroalDataSource pool;
+    private final Dialect dialect;
+    private final int maxSize;
+    private final Duration acquireTimeout;
+    private final AtomicLong timeouts = new AtomicLong();
+
+    /**
+     * Opens a pool from {@code configuration} (see {@link #configuration(Engine.Builder, Dialect)},
+     * which a JTA-aware caller can extend with a transaction integration first).
+     *
+     * @throws SqlModelException when Agroal rejects the configuration
+     */
+    public AgroalSource(AgroalDataSourceConfigurationSupplier configuration, Dialect dialect) {
+        Objects.requireNonNull(configuration, "configuration");
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        AgroalDataSourceConfiguration config;
+        try {
+            config = configuration.get();
+        } catch (RuntimeException e) {
+            throw new SqlModelException("invalid connection pool configuration: " + e.getMessage(), e);
+        }
+        AgroalConnectionPoolConfiguration poolConfig = config.connectionPoolConfiguration();
+        this.maxSize = poolConfig.maxSize();
+        this.acquireTimeout = poolConfig.acquisitionTimeout();
+        try {
+            this.pool = AgroalDataSource.from(config);
+        } catch (SQLException e) {
+            throw SqlErrors.connectFailure(e, dialect);
+        } catch (RuntimeException e) {
+            throw new SqlModelException("cannot create the connection pool: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The Agroal configuration for {@code builder}'s URL, credentials and pool options, with
+     * the driver settings of {@link DriverSettings} and metrics on.
+     */
+    public static AgroalDataSourceConfigurationSupplier configuration(Engine.Builder builder, Dialect dialect) {
+        DriverSettings driver = DriverSettings.of(builder.url(), dialect);
+        PoolOptions options = builder.poolOptions();
+        AgroalConnectionFactoryConfigurationSupplier factory = new AgroalConnectionFactoryConfigurationSupplier()
+                .jdbcUrl(driver.url());
+        if (builder.user() != null) {
+            factory.principal(new NamePrincipal(builder.user()));
+        }
+        if (builder.password() != null) {
+            factory.credential(new SimplePassword(builder.password()));
+        }
+        for (Map.Entry<String, String> p : driver.properties().entrySet()) {
+            factory.jdbcProperty(p.getKey(), p.getValue());
+        }
+        AgroalConnectionPoolConfigurationSupplier pool = new AgroalConnectionPoolConfigurationSupplier()
+                .connectionFactoryConfiguration(factory)
+                .acquisitionTimeout(options.acquireTimeout())
+                .connectionValidator(ConnectionValidator.defaultValidator())
+                .validateOnBorrow(options.validateOnCheckout());
+        if (driver.singleConnection()) {
+            // The database exists only inside its one connection: never open a second, never retire it.
+            pool.minSize(1).initialSize(1).maxSize(1).reapTimeout(Duration.ZERO).maxLifetime(Duration.ZERO);
+        } else {
+            int max = options.maxSize();
+            int min = Math.min(options.minSize(), max);
+            pool.minSize(min).initialSize(min).maxSize(max)
+                    .reapTimeout(options.idleTimeout())
+                    .maxLifetime(options.maxLifetime());
+        }
+        if (dialect == Dialect.POSTGRESQL) {
+            pool.exceptionSorter(new PostgreSQLExceptionSorter());
+        } else if (dialect == Dialect.MYSQL) {
+            pool.exceptionSorter(new MySQLExceptionSorter());
+        }
+        return new AgroalDataSourceConfigurationSupplier().metricsEnabled(true).connectionPoolConfiguration(pool);
+    }
+
+    /**
+     * A pooled connection.
+     *
+     * @throws PoolExhaustedException naming the pool size and timeout when none became free in time
+     * @throws SqlModelException when a connection cannot be opened
+     */
+    @Override
+    public Connection acquire() {
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            if (SqlErrors.isPoolTimeout(e)) {
+                timeouts.incrementAndGet();
+                throw new PoolExhaustedException("no connection became free within " + acquireTimeout
+                        + " (pool maxSize " + maxSize + ", " + pool.getMetrics().activeCount() + " in use)", e);
+            }
+            throw SqlErrors.connectFailure(e, dialect);
+        }
+    }
+
+    @Override
+    public void release(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "closing a pooled connection failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            pool.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "closing the connection pool failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public PoolStats stats() {
+        AgroalDataSourceMetrics m = pool.getMetrics();
+        return new PoolStats((int) m.activeCount(), (int) m.availableCount(), (int) m.maxUsedCount(),
+                (int) m.awaitingCount(), m.creationCount(), m.destroyCount(), m.acquireCount(), timeouts.get());
+    }
+
+    /** The pool's largest size. */
+    public int maxSize() {
+        return maxSize;
+    }
+
+    /** How long {@link #acquire()} waits for a free connection. */
+    public Duration acquireTimeout() {
+        return acquireTimeout;
+    }
+
+    @Override
+    public String toString() {
+        return "AgroalSource[" + dialect + ", maxSize=" + maxSize + ", acquireTimeout=" + acquireTimeout + "]";
+    }
+}

@@ -1,0 +1,31 @@
+package dev.sqlmodel.impl.engine;
+
+import dev.sqlmodel.PoolStats;
+import dev.sqlmodel.SqlModelException;
+import java.sql.Connection;
+
+/**
+ * Where an engine gets its connections. Two implementations ship here ({@link AgroalSource}, a
+ * pool the engine creates, and {@link DataSourceSource}, a container's DataSource); a JTA-aware
+ * source plugs in by implementing this interface and passing it to
+ * {@link EngineImpl#create(ConnectionSource, java.util.List, SqlLog)}.
+ */
+public interface ConnectionSource {
+
+    /**
+     * A connection, ready for use, in auto-commit mode.
+     *
+     * @throws dev.sqlmodel.PoolExhaustedException when none became free within the acquire timeout
+     * @throws SqlModelException when the database cannot be reached
+     */
+    Connection acquire();
+
+    /** Gives {@code connection} back; close errors are logged, never thrown. */
+    void release(Connection connection);
+
+    /** Closes what this source owns; a container's DataSource is left open. Never throws. */
+    void close();
+
+    /** The pool's counters now. */
+    PoolStats stats();
+}

@@ -1,0 +1,151 @@
+package dev.sqlmodel.impl.engine;
+
+import dev.sqlmodel.Dialect;
+import dev.sqlmodel.IntegrityException;
+import dev.sqlmodel.PoolExhaustedException;
+import dev.sqlmodel.SqlModelException;
+import java.sql.SQLException;
+import java.util.Locale;
+
+/**
+ * Turns a driver's {@link SQLException} into this library's exceptions.
+ *
+ * <p>Constraint violations become {@link IntegrityException}: SQLSTATE class {@code 23} on
+ * PostgreSQL; on MySQL/MariaDB the vendor code (1062 duplicate key, 1451/1452 foreign key,
+ * 1048/1364 NOT NULL, 3819/4025 check) names the kind, since the server reports {@code 23000}
+ * for all of them and {@code HY000} for some; on SQLite result code 19
+ * ({@code SQLITE_CONSTRAINT}). Where the driver reports no class-23 SQLSTATE (SQLite, MySQL's
+ * {@code HY000} cases) the standard one of the violated kind is filled in, so callers can test
+ * {@code sqlState().startsWith("23")} on every dialect. A batch failure hides the real error
+ * behind {@link SQLException#getNextException()}, so the chain is searched for the most
+ * specific one.
+ */
+public final class SqlErrors {
+    private static final int SQLITE_CONSTRAINT = 19;
+
+    private SqlErrors() {
+    }
+
+    /**
+     * The exception to throw for {@code e}, raised while running {@code sql} (null when no
+     * statement was involved, e.g. while connecting). Never throws.
+     */
+    public static SqlModelException translate(SQLException e, String sql, Dialect dialect) {
+        if (isPoolTimeout(e)) {
+            return new PoolExhaustedException("no connection became free in time: " + e.getMessage(), e);
+        }
+        SQLException specific = mostSpecific(e);
+        String state = specific.getSQLState();
+        int code = specific.getErrorCode();
+        String message = specific.getMessage();
+        if (specific != e && e.getMessage() != null && !e.getMessage().equals(message)) {
+            message = message + " (" + e.getMessage() + ")";
+        }
+        String what = null;
+        if (dialect == Dialect.SQLITE && isSqliteConstraint(specific)) {
+            String m = specific.getMessage() == null ? "" : specific.getMessage();
+            if (m.contains("SQLITE_CONSTRAINT_UNIQUE") || m.contains("SQLITE_CONSTRAINT_PRIMARYKEY")) {
+                state = "23505";
+            } else if (m.contains("SQLITE_CONSTRAINT_FOREIGNKEY")) {
+                state = "23503";
+            } else if (m.contains("SQLITE_CONSTRAINT_NOTNULL")) {
+                state = "23502";
+            } else if (m.contains("SQLITE_CONSTRAINT_CHECK")) {
+                state = "23514";
+            } else {
+                state = "23000";
+            }
+        } else if (dialect == Dialect.MYSQL) {
+            // MySQL reports 23000 for every kind (and HY000 for some): the vendor code tells them apart.
+            String mysql = mysqlIntegrityState(code);
+            if (mysql != null) {
+                what = code == 1451 || code == 1217 ? "row is still referenced by a foreign key" : integrityWhat(mysql);
+                state = state != null && state.startsWith("23") ? state : mysql;
+            }
+        }
+        if (state != null && state.startsWith("23")) {
+            if (what == null) {
+                what = integrityWhat(state);
+            }
+            return new IntegrityException(what + ": " + message + sqlSuffix(sql), e, sql, state);
+        }
+        return new SqlModelException(generalWhat(state, sql) + ": " + message + sqlSuffix(sql), e, sql, state);
+    }
+
+    /**
+     * The exception to throw when no connection could be obtained: a
+     * {@link PoolExhaustedException} for a pool timeout, else a {@link SqlModelException}
+     * saying the database cannot be reached, with the driver's message and SQLSTATE.
+     */
+    public static SqlModelException connectFailure(SQLException e, Dialect dialect) {
+        if (isPoolTimeout(e)) {
+            return translate(e, null, dialect);
+        }
+        SQLException specific = mostSpecific(e);
+        return new SqlModelException("cannot connect to the database: " + specific.getMessage(), e, null,
+                specific.getSQLState());
+    }
+
+    /** Whether {@code e} is a pool's "no connection within the acquisition timeout" failure. */
+    public static boolean isPoolTimeout(SQLException e) {
+        String m = e.getMessage();
+        return m != null && m.toLowerCase(Locale.ROOT).contains("acquisition timeout");
+    }
+
+    private static SQLException mostSpecific(SQLException e) {
+        SQLException withState = null;
+        int guard = 0;
+        for (SQLException x = e; x != null && guard < 100; x = x.getNextException(), guard++) {
+            String s = x.getSQLState();
+            if (s != null && s.startsWith("23") || isSqliteConstraint(x)) {
+                return x;
+            }
+            if (withState == null && s != null && !s.isEmpty()) {
+                withState = x;
+            }
+        }
+        return withState != null ? withState : e;
+    }
+
+    private static boolean isSqliteConstraint(SQLException e) {
+        String m = e.getMessage();
+        return e.getErrorCode() == SQLITE_CONSTRAINT || m != null && m.startsWith("[SQLITE_CONSTRAINT");
+    }
+
+    private static String mysqlIntegrityState(int code) {
+        return switch (code) {
+            case 1062, 1586 -> "23505";
+            case 1451, 1452, 1216, 1217 -> "23503";
+            case 1048, 1364 -> "23502";
+            case 3819, 4025 -> "23514";
+            default -> null;
+        };
+    }
+
+    private static String integrityWhat(String state) {
+        return switch (state) {
+            case "23505" -> "unique constraint violated";
+            case "23503" -> "foreign key constraint violated";
+            case "23502" -> "NOT NULL constraint violated";
+            case "23514" -> "check constraint violated";
+            default -> "integrity constraint violated";
+        };
+    }
+
+    private static String generalWhat(String state, String sql) {
+        if (state != null && state.startsWith("08")) {
+            return "cannot connect to the database";
+        }
+        if (state != null && state.startsWith("42")) {
+            return "SQL error or access rule violation";
+        }
+        if (state != null && state.startsWith("40")) {
+            return "transaction rolled back by the database";
+        }
+        return sql == null ? "database operation failed" : "statement failed";
+    }
+
+    private static String sqlSuffix(String sql) {
+        return sql == null ? "" : " [SQL: " + sql + "]";
+    }
+}
