@@ -1,0 +1,69 @@
+package dev.sqlmodel.impl.testing;
+
+import dev.sqlmodel.Engine;
+import dev.sqlmodel.Session;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Base of the database-matrix tests. A subclass names its models; {@link #fresh(Db)} gives an
+ * engine on the class's own database with empty tables. Sessions opened through
+ * {@link #session(Db)} are closed after each test; the databases are dropped after the class.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class DatabaseTest {
+    private final Map<Db, Engine> engines = new EnumMap<>(Db.class);
+    private final List<Session> sessions = new ArrayList<>();
+
+    /** The models whose tables this class uses. */
+    protected abstract Class<?>[] models();
+
+    /** Changes engine options (pool, echo) before the engine is built. */
+    protected void configure(Engine.Builder builder) {
+    }
+
+    /** The engine of this class on {@code db}, created on first use. */
+    protected Engine engine(Db db) {
+        return engines.computeIfAbsent(db, d -> {
+            String url = d.prepare(Db.isolationName(getClass()));
+            return d.engine(url, this::configure, models());
+        });
+    }
+
+    /** The engine with every table dropped and created again, empty. */
+    protected Engine fresh(Db db) {
+        Engine e = engine(db);
+        e.dropAll();
+        e.createAll();
+        return e;
+    }
+
+    /** A session closed after the test. */
+    protected Session session(Db db) {
+        Session s = engine(db).session();
+        sessions.add(s);
+        return s;
+    }
+
+    @AfterEach
+    void closeSessions() {
+        for (Session s : sessions) {
+            s.close();
+        }
+        sessions.clear();
+    }
+
+    @AfterAll
+    void dropDatabases() {
+        for (Map.Entry<Db, Engine> e : engines.entrySet()) {
+            e.getValue().close();
+            e.getKey().drop(Db.isolationName(getClass()));
+        }
+        engines.clear();
+    }
+}
