@@ -74,6 +74,22 @@ public final class RelationMeta implements RelationshipInfo {
         return foreignKey;
     }
 
+    private volatile RelationPath path;
+
+    /**
+     * The columns this relationship goes through, resolved on first use.
+     *
+     * @throws dev.sqlmodel.MappingException when the foreign keys do not determine it
+     */
+    public RelationPath path() {
+        RelationPath p = path;
+        if (p == null) {
+            p = RelationPath.resolve(this);
+            path = p;
+        }
+        return p;
+    }
+
     /** The accessor of the holder field. */
     public Accessor accessor() {
         return accessor;

@@ -2,6 +2,7 @@ package dev.sqlmodel.impl.session;
 
 import dev.sqlmodel.MultipleResultsException;
 import dev.sqlmodel.NoResultException;
+import dev.sqlmodel.RelationshipRef;
 import dev.sqlmodel.Results;
 import dev.sqlmodel.impl.sql.Compiled;
 import java.sql.PreparedStatement;
@@ -21,12 +22,14 @@ final class ResultsImpl<R> implements Results<R> {
     private final SessionImpl session;
     private final Compiled compiled;
     private final RowReader reader;
+    private final List<RelationshipRef<?, ?>> fetches;
     private boolean read;
 
-    ResultsImpl(SessionImpl session, Compiled compiled, RowReader reader) {
+    ResultsImpl(SessionImpl session, Compiled compiled, RowReader reader, List<RelationshipRef<?, ?>> fetches) {
         this.session = session;
         this.compiled = compiled;
         this.reader = reader;
+        this.fetches = fetches;
     }
 
     private void once() {
@@ -39,7 +42,9 @@ final class ResultsImpl<R> implements Results<R> {
     @SuppressWarnings("unchecked")
     private List<R> fetch(int max) {
         once();
-        return (List<R>) session.fetch(compiled, reader, max);
+        List<R> rows = (List<R>) session.fetch(compiled, reader, max);
+        session.fetchRelations(rows, fetches);
+        return rows;
     }
 
     @Override

@@ -50,6 +50,8 @@ public class SessionImpl implements Session {
     private final SqlCompiler compiler;
     private final Executor exec;
     private final IdentityMap map = new IdentityMap();
+    private final Relations relations;
+    private Relations.Batch batch;
     private Connection conn;
     private boolean explicit;
     private boolean wrote;
@@ -65,6 +67,7 @@ public class SessionImpl implements Session {
         this.dialect = engine.sqlDialect();
         this.compiler = new SqlCompiler(dialect);
         this.exec = new Executor(engine);
+        this.relations = new Relations(this, dialect);
     }
 
     // ---- state ----------------------------------------------------------------------------
@@ -77,6 +80,63 @@ public class SessionImpl implements Session {
 
     boolean logEnabled() {
         return engine.log().enabled();
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    boolean isAttached(Object instance) {
+        return map.state(instance) != null;
+    }
+
+    EntityState stateOf(Object instance) {
+        return map.state(instance);
+    }
+
+    Object attachedInstance(Class<?> type, Object key) {
+        EntityState s = map.get(type, key);
+        return s == null || s.status == EntityState.Status.DELETED ? null : s.instance;
+    }
+
+    /** Detaches every attached instance of {@code meta}'s model that {@code test} accepts. */
+    void evictMatching(ModelMeta<?> meta, java.util.function.Predicate<Object> test) {
+        for (EntityState s : map.all()) {
+            if (s.meta == meta && test.test(s.instance)) {
+                map.detach(s);
+            }
+        }
+    }
+
+    /** Runs {@code action} for every attached instance of {@code meta}'s model. */
+    void forEachAttached(ModelMeta<?> meta, java.util.function.Consumer<EntityState> action) {
+        for (EntityState s : map.all()) {
+            if (s.meta == meta) {
+                action.accept(s);
+            }
+        }
+    }
+
+    /** Handles one row of a query the session runs for itself. */
+    interface RowHandler {
+        void row(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs a query of the session's own (relationship loads) and hands each row to {@code handler}. */
+    void query(String sql, List<Object> params, List<Class<?>> types, RowHandler handler) {
+        Connection c = tx();
+        long start = System.nanoTime();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            exec.bind(ps, params, types);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    handler.row(rs);
+                }
+            }
+            exec.logged(sql, params, start);
+        } catch (SQLException e) {
+            throw engine.translate(e, sql);
+        }
     }
 
     long transactionGeneration() {
@@ -193,6 +253,7 @@ public class SessionImpl implements Session {
                 : EntityState.Status.NEW;
         s = new EntityState(meta, model, key, status, null);
         map.attach(s);
+        relations.attached(s);
         return s;
     }
 
@@ -239,15 +300,23 @@ public class SessionImpl implements Session {
         if (flushing) {
             return;
         }
+        relations.beforeFlush();
         List<EntityState> news = new ArrayList<>();
         List<EntityState> dirty = new ArrayList<>();
         List<EntityState> deleted = new ArrayList<>();
+        List<Object> toValidate = new ArrayList<>();
         for (EntityState s : map.all()) {
             switch (s.status) {
-                case NEW -> news.add(s);
+                case NEW -> {
+                    news.add(s);
+                    toValidate.add(s.instance);
+                }
                 case DELETED -> deleted.add(s);
                 case PERSISTENT -> {
                     if (s.snapshot == null && !s.meta.isRecord() || s.dirty()) {
+                        dirty.add(s);
+                        toValidate.add(s.instance);
+                    } else if (Relations.hasRelations(s.meta) && relations.affects(s)) {
                         dirty.add(s);
                     }
                 }
@@ -255,15 +324,8 @@ public class SessionImpl implements Session {
                 }
             }
         }
-        if (news.isEmpty() && dirty.isEmpty() && deleted.isEmpty()) {
+        if (news.isEmpty() && dirty.isEmpty() && deleted.isEmpty() && !relations.pending()) {
             return;
-        }
-        List<Object> toValidate = new ArrayList<>(news.size() + dirty.size());
-        for (EntityState s : news) {
-            toValidate.add(s.instance);
-        }
-        for (EntityState s : dirty) {
-            toValidate.add(s.instance);
         }
         Validation.check(toValidate);
         FlushPlan plan = FlushPlan.of(news, dirty, deleted);
@@ -273,7 +335,7 @@ public class SessionImpl implements Session {
         boolean savepoint = !(forCommit && !wrote);
         String name = "sqlmodel_flush";
         flushing = true;
-        Flusher flusher = new Flusher(this, exec, dialect, c);
+        Flusher flusher = new Flusher(this, exec, dialect, c, relations, map.all());
         try {
             if (savepoint) {
                 exec.plain(c, "SAVEPOINT " + name);
@@ -314,7 +376,10 @@ public class SessionImpl implements Session {
         for (EntityState s : deleted) {
             map.detach(s);
         }
+        relations.flushed();
+        flusher.runAfterSuccess();
     }
+
 
     @Override
     public void commit() {
@@ -342,6 +407,7 @@ public class SessionImpl implements Session {
             endTransaction(false);
         } finally {
             map.clear();
+            relations.reset();
         }
     }
 
@@ -406,7 +472,7 @@ public class SessionImpl implements Session {
         table(sql, meta);
         List<Object> params = new ArrayList<>();
         List<Class<?>> types = new ArrayList<>();
-        new Flusher(this, exec, dialect, null).whereKey(sql, meta, key, params, types);
+        Flusher.whereKey(dialect, sql, meta, key, params, types);
         String text = sql.toString();
         Connection c = tx();
         ValueCodec[] codecs = ModelCodecs.of(meta, dialect.kind());
@@ -425,6 +491,15 @@ public class SessionImpl implements Session {
 
     /** The instance for a row: the attached one for its key, or a new attached one. */
     Object load(ModelMeta<?> meta, Object[] values) {
+        Relations.Batch b = batch;
+        if (b == null) {
+            b = new Relations.Batch();
+        }
+        return load(meta, values, b);
+    }
+
+    /** The instance for a row, joining {@code rows}' batch for relationship loading. */
+    Object load(ModelMeta<?> meta, Object[] values, Relations.Batch rows) {
         List<FieldMeta> keyFields = meta.keyFields();
         Object key;
         if (keyFields.size() == 1) {
@@ -448,6 +523,7 @@ public class SessionImpl implements Session {
         }
         Object instance = meta.instantiate(values, null);
         map.attach(new EntityState(meta, instance, key, EntityState.Status.PERSISTENT, values));
+        relations.materialized(meta, instance, rows);
         return instance;
     }
 
@@ -489,6 +565,7 @@ public class SessionImpl implements Session {
     public void clear() {
         checkOpen();
         map.clear();
+        relations.reset();
     }
 
     // ---- queries ----------------------------------------------------------------------------
@@ -510,12 +587,15 @@ public class SessionImpl implements Session {
             List<Object> keys = query instanceof SelectNode<?> s ? s.items() : List.of();
             reader = new RowReader(compiled, keys, this::load, dialect.kind());
         }
-        return new ResultsImpl<>(this, compiled, reader);
+        List<RelationshipRef<?, ?>> fetches = query instanceof SelectNode<?> sel ? sel.fetches() : List.of();
+        return new ResultsImpl<>(this, compiled, reader, fetches);
     }
 
     /** Runs a compiled query and reads up to {@code max} results (negative: all). */
     List<Object> fetch(Compiled compiled, RowReader reader, int max) {
         Connection c = tx();
+        Relations.Batch outer = batch;
+        batch = new Relations.Batch();
         long start = System.nanoTime();
         try (PreparedStatement ps = c.prepareStatement(compiled.sql())) {
             if (max > 0) {
@@ -532,6 +612,15 @@ public class SessionImpl implements Session {
             return out;
         } catch (SQLException e) {
             throw engine.translate(e, compiled.sql());
+        } finally {
+            batch = outer;
+        }
+    }
+
+    /** Eager loading of {@code select(...).fetch(...)}. */
+    void fetchRelations(List<?> results, List<RelationshipRef<?, ?>> refs) {
+        if (!refs.isEmpty() && !results.isEmpty()) {
+            relations.fetch(results, refs);
         }
     }
 
@@ -675,7 +764,11 @@ public class SessionImpl implements Session {
     @Override
     public <M> void load(Iterable<M> owners, RelationshipRef<M, ?> rel) {
         checkOpen();
-        throw new SqlModelException("relationship loading is not available in this build");
+        List<Object> list = new ArrayList<>();
+        for (M m : owners) {
+            list.add(m);
+        }
+        relations.load(list, rel);
     }
 
     @Override
@@ -697,6 +790,7 @@ public class SessionImpl implements Session {
             endTransaction(false);
         } finally {
             map.clear();
+            relations.reset();
             closed = true;
         }
     }

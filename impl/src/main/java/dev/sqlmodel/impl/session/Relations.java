@@ -1,0 +1,992 @@
+package dev.sqlmodel.impl.session;
+
+import dev.sqlmodel.Key;
+import dev.sqlmodel.MappingException;
+import dev.sqlmodel.NotLoadedException;
+import dev.sqlmodel.Related;
+import dev.sqlmodel.RelatedMany;
+import dev.sqlmodel.RelationshipInfo.Kind;
+import dev.sqlmodel.RelationshipRef;
+import dev.sqlmodel.Row;
+import dev.sqlmodel.impl.meta.Convert;
+import dev.sqlmodel.impl.meta.FieldMeta;
+import dev.sqlmodel.impl.meta.ModelMeta;
+import dev.sqlmodel.impl.meta.ModelRegistry;
+import dev.sqlmodel.impl.meta.RelationMeta;
+import dev.sqlmodel.impl.meta.RelationPath;
+import dev.sqlmodel.impl.sql.SqlDialect;
+import dev.sqlmodel.impl.types.ValueCodec;
+import dev.sqlmodel.spi.RelationAccess;
+import dev.sqlmodel.spi.RelationHook;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Relationships of one session: batch loading, keeping both sides in step, the save cascade,
+ * foreign keys and link rows written at flush, and what deleting a parent does to its
+ * dependants.
+ *
+ * <p>Loading: every instance materialized by one query joins that query's {@link Batch}, and
+ * its relationship holders start unloaded with a hook that knows the batch. The first access
+ * to a holder loads that relationship for every owner in the batch whose holder is still
+ * unloaded, in one query per chunk of keys ({@code WHERE fk IN (...)}, row values for
+ * composite keys); many-to-one targets already in the identity map cost no query. The loaded
+ * targets form a batch of their own, so the next level costs one query too.
+ *
+ * <p>Writing: a many-to-one holder that was set decides its foreign key columns; a loaded
+ * one-to-many list decides its children's foreign keys; a child removed from a one-to-many
+ * gets NULL; a many-to-many add or remove becomes a link row inserted or deleted. Keys of
+ * rows inserted in the same flush are filled in just before the dependent rows are written.
+ */
+final class Relations {
+    private static final int CHUNK = 500;
+
+    /** The instances that came from one query, by model class. */
+    static final class Batch {
+        final Map<Class<?>, List<Object>> owners = new HashMap<>();
+
+        void add(Object instance) {
+            owners.computeIfAbsent(instance.getClass(), k -> new ArrayList<>()).add(instance);
+        }
+
+        List<Object> of(Class<?> type) {
+            return owners.getOrDefault(type, List.of());
+        }
+    }
+
+    private record LinkOp(RelationPath path, Object owner, Object target, boolean add) {
+    }
+
+    private final SessionImpl session;
+    private final SqlDialect dialect;
+    private final RelationAccess access = RelationAccess.get();
+    private final Map<List<Object>, LinkOp> linkOps = new LinkedHashMap<>();
+    private final Map<Object, LinkOp> linkBindings = new IdentityHashMap<>();
+    private final Map<Object, List<RelationPath>> orphans = new IdentityHashMap<>();
+    private final Map<Object, Set<RelationMeta>> clearedToOne = new IdentityHashMap<>();
+
+    Relations(SessionImpl session, SqlDialect dialect) {
+        this.session = session;
+        this.dialect = dialect;
+    }
+
+    // ---- holders and hooks -------------------------------------------------------------------
+
+    private final class Hook implements RelationHook {
+        private final Object owner;
+        private final RelationMeta relation;
+        private final Batch batch;
+
+        Hook(Object owner, RelationMeta relation, Batch batch) {
+            this.owner = owner;
+            this.relation = relation;
+            this.batch = batch;
+        }
+
+        @Override
+        public void load(Object holder) {
+            if (session.isClosed()) {
+                throw new NotLoadedException(relation.owner().getName() + "." + relation.name()
+                        + " is not loaded and its session is closed: load it with select(...).fetch(...) or "
+                        + "session.load(...) before closing the session");
+            }
+            List<Object> owners = new ArrayList<>();
+            if (batch != null) {
+                for (Object o : batch.of(relation.owner())) {
+                    if (!loaded(o, relation)) {
+                        owners.add(o);
+                    }
+                }
+            }
+            if (!owners.contains(owner)) {
+                owners.add(owner);
+            }
+            loadFor(relation, owners);
+        }
+
+        @Override
+        public void set(Object holder, Object oldValue, Object newValue) {
+            RelationPath p = relation.path();
+            if (newValue == null) {
+                clearedToOne.computeIfAbsent(owner, k -> Collections.newSetFromMap(new IdentityHashMap<>())).add(relation);
+            } else {
+                Set<RelationMeta> cleared = clearedToOne.get(owner);
+                if (cleared != null) {
+                    cleared.remove(relation);
+                }
+                cascade(newValue);
+            }
+            if (p.back != null && p.back.kind() == Kind.ONE_TO_MANY) {
+                if (oldValue != null && oldValue != newValue) {
+                    removeSilently(p.back, oldValue, owner);
+                }
+                if (newValue != null) {
+                    addSilently(p.back, newValue, owner);
+                }
+            }
+        }
+
+        @Override
+        public void added(Object holder, Object element) {
+            RelationPath p = relation.path();
+            cascade(element);
+            List<RelationPath> o = orphans.get(element);
+            if (o != null) {
+                o.remove(p);
+            }
+            if (relation.kind() == Kind.MANY_TO_MANY) {
+                link(p, owner, element, true);
+                if (p.back != null) {
+                    addSilently(p.back, element, owner);
+                }
+            } else if (p.back != null && p.back.kind() == Kind.MANY_TO_ONE) {
+                Object previous = peekOne(p.back, element);
+                if (previous != null && previous != owner) {
+                    removeSilently(relation, previous, element);
+                }
+                setSilently(p.back, element, owner);
+            }
+        }
+
+        @Override
+        public void removed(Object holder, Object element) {
+            RelationPath p = relation.path();
+            if (relation.kind() == Kind.MANY_TO_MANY) {
+                link(p, owner, element, false);
+                if (p.back != null) {
+                    removeSilently(p.back, element, owner);
+                }
+            } else {
+                orphans.computeIfAbsent(element, k -> new ArrayList<>()).add(p);
+                if (p.back != null && p.back.kind() == Kind.MANY_TO_ONE && peekOne(p.back, element) == owner) {
+                    setSilently(p.back, element, null);
+                }
+            }
+        }
+    }
+
+    private boolean loaded(Object owner, RelationMeta r) {
+        Object holder = r.accessor().get(owner);
+        if (holder instanceof Related<?> one) {
+            return one.isLoaded();
+        }
+        return holder instanceof RelatedMany<?> many && many.isLoaded();
+    }
+
+    /** Gives a freshly read instance unloaded holders tied to its query's batch. */
+    void materialized(ModelMeta<?> meta, Object instance, Batch batch) {
+        if (meta.relations().isEmpty() || meta.isRecord()) {
+            return;
+        }
+        batch.add(instance);
+        for (RelationMeta r : meta.relations()) {
+            if (!r.accessor().writable()) {
+                continue;
+            }
+            Hook hook = new Hook(instance, r, batch);
+            if (r.kind() == Kind.MANY_TO_ONE) {
+                FieldMeta first = r.path().ownerColumns.get(0);
+                Object fk = first.get(instance);
+                if (fk == null) {
+                    Related<Object> holder = Related.empty();
+                    access.hook(holder, hook);
+                    r.accessor().set(instance, holder);
+                    continue;
+                }
+                Object target = identityTarget(r.path(), instance);
+                if (target != null) {
+                    Related<Object> holder = Related.of(target);
+                    access.hook(holder, hook);
+                    r.accessor().set(instance, holder);
+                    continue;
+                }
+                r.accessor().set(instance, access.unloaded(hook));
+            } else {
+                r.accessor().set(instance, access.unloadedMany(hook));
+            }
+        }
+    }
+
+    /** Hooks the application's own holders of an instance being attached, and cascades. */
+    void attached(EntityState s) {
+        ModelMeta<?> meta = s.meta;
+        if (meta.relations().isEmpty() || meta.isRecord()) {
+            return;
+        }
+        for (RelationMeta r : meta.relations()) {
+            Object holder = r.accessor().get(s.instance);
+            if (holder == null) {
+                if (!r.accessor().writable()) {
+                    continue;
+                }
+                holder = r.kind() == Kind.MANY_TO_ONE ? Related.empty() : RelatedMany.empty();
+                r.accessor().set(s.instance, holder);
+            }
+            Hook hook = new Hook(s.instance, r, null);
+            if (holder instanceof Related<?> one) {
+                access.hook(one, hook);
+                if (one.isLoaded()) {
+                    Object target = access.peek(one);
+                    if (target != null) {
+                        cascade(target);
+                        RelationPath p = r.path();
+                        if (p.back != null && p.back.kind() == Kind.ONE_TO_MANY) {
+                            addSilently(p.back, target, s.instance);
+                        }
+                    }
+                }
+            } else if (holder instanceof RelatedMany<?> many) {
+                access.hook(many, hook);
+                if (many.isLoaded()) {
+                    for (Object element : new ArrayList<>(access.peek(many))) {
+                        cascade(element);
+                        RelationPath p = r.path();
+                        if (r.kind() == Kind.MANY_TO_MANY) {
+                            if (s.status == EntityState.Status.NEW) {
+                                link(p, s.instance, element, true);
+                            }
+                            if (p.back != null) {
+                                addSilently(p.back, element, s.instance);
+                            }
+                        } else if (p.back != null && p.back.kind() == Kind.MANY_TO_ONE) {
+                            setSilently(p.back, element, s.instance);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The save cascade: an unsaved, unattached model reachable from an added one is added too. */
+    private void cascade(Object target) {
+        if (target != null && !session.isAttached(target) && !session.isClosed()) {
+            session.add(target);
+        }
+    }
+
+    private Object peekOne(RelationMeta r, Object owner) {
+        Object holder = r.accessor().get(owner);
+        return holder instanceof Related<?> one && one.isLoaded() ? access.peek(one) : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void setSilently(RelationMeta r, Object owner, Object value) {
+        Object holder = r.accessor().get(owner);
+        if (holder instanceof Related<?> one) {
+            access.fill((Related<Object>) one, value);
+        } else if (holder == null && r.accessor().writable()) {
+            r.accessor().set(owner, Related.of(value));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void addSilently(RelationMeta r, Object owner, Object element) {
+        Object holder = r.accessor().get(owner);
+        if (holder instanceof RelatedMany<?> many && many.isLoaded()) {
+            List<Object> items = new ArrayList<>(access.peek((RelatedMany<Object>) many));
+            for (Object o : items) {
+                if (o == element) {
+                    return;
+                }
+            }
+            items.add(element);
+            access.fill((RelatedMany<Object>) many, items);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void removeSilently(RelationMeta r, Object owner, Object element) {
+        Object holder = r.accessor().get(owner);
+        if (holder instanceof RelatedMany<?> many && many.isLoaded()) {
+            List<Object> items = new ArrayList<>(access.peek((RelatedMany<Object>) many));
+            if (items.removeIf(o -> o == element)) {
+                access.fill((RelatedMany<Object>) many, items);
+            }
+        }
+    }
+
+    private void link(RelationPath p, Object owner, Object target, boolean add) {
+        // One key per pair, whichever side the change came from, so mirrored adds make one row.
+        List<Object> key = p.relation.owner().getName().compareTo(p.relation.target().getName()) <= 0
+                ? List.of(p.link.type(), new Identity(owner), new Identity(target))
+                : List.of(p.link.type(), new Identity(target), new Identity(owner));
+        LinkOp previous = linkOps.get(key);
+        if (previous != null && previous.add() != add) {
+            linkOps.remove(key); // an add and a remove of the same pair cancel out
+            return;
+        }
+        linkOps.put(key, new LinkOp(p, owner, target, add));
+    }
+
+    private record Identity(Object o) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Identity i && i.o == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(o);
+        }
+    }
+
+    // ---- loading ---------------------------------------------------------------------------
+
+    /** Loads {@code ref} for every owner, one query per relationship (per chunk of keys). */
+    void load(Collection<?> owners, RelationshipRef<?, ?> ref) {
+        ModelMeta<?> meta = ModelRegistry.of(ref.model());
+        RelationMeta r = meta.relation(ref.name());
+        if (r == null) {
+            throw new MappingException(ref.model().getName() + "." + ref.name() + " is not a relationship");
+        }
+        List<Object> list = new ArrayList<>();
+        for (Object o : owners) {
+            if (o != null && ref.model().isInstance(o)) {
+                list.add(o);
+            }
+        }
+        loadFor(r, list);
+    }
+
+    /** Eager loading for {@code select(...).fetch(refs)}: each ref loads for every instance of its model seen so far. */
+    void fetch(List<?> results, List<RelationshipRef<?, ?>> refs) {
+        Map<Class<?>, Set<Object>> seen = new HashMap<>();
+        for (Object r : results) {
+            if (r instanceof Row row) {
+                for (int i = 0; i < row.size(); i++) {
+                    Object item = row.get(i, Object.class);
+                    if (item != null && ModelRegistry.isTable(item.getClass())) {
+                        remember(seen, item);
+                    }
+                }
+            } else if (r != null) {
+                remember(seen, r);
+            }
+        }
+        for (RelationshipRef<?, ?> ref : refs) {
+            Set<Object> owners = seen.getOrDefault(ref.model(), Set.of());
+            load(owners, ref);
+            RelationMeta r = ModelRegistry.of(ref.model()).relation(ref.name());
+            for (Object owner : owners) {
+                Object holder = r.accessor().get(owner);
+                if (holder instanceof Related<?> one) {
+                    Object t = access.peek(one);
+                    if (t != null) {
+                        remember(seen, t);
+                    }
+                } else if (holder instanceof RelatedMany<?> many) {
+                    for (Object t : access.peek(many)) {
+                        remember(seen, t);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void remember(Map<Class<?>, Set<Object>> seen, Object o) {
+        seen.computeIfAbsent(o.getClass(), k -> Collections.newSetFromMap(new IdentityHashMap<>())).add(o);
+    }
+
+    private void loadFor(RelationMeta r, List<Object> owners) {
+        if (owners.isEmpty()) {
+            return;
+        }
+        RelationPath p = r.path();
+        switch (r.kind()) {
+            case MANY_TO_ONE -> loadToOne(p, owners);
+            case ONE_TO_MANY -> loadToMany(p, owners);
+            default -> loadManyToMany(p, owners);
+        }
+    }
+
+    private Object keyOf(List<FieldMeta> columns, List<FieldMeta> typedAs, Object instance) {
+        if (columns.size() == 1) {
+            Object v = columns.get(0).get(instance);
+            return v == null ? null : Convert.to(typedAs.get(0).boxedType(), v, columns.get(0));
+        }
+        Object[] parts = new Object[columns.size()];
+        for (int i = 0; i < parts.length; i++) {
+            Object v = columns.get(i).get(instance);
+            if (v == null) {
+                return null;
+            }
+            parts[i] = Convert.to(typedAs.get(i).boxedType(), v, columns.get(i));
+        }
+        return Key.of(parts);
+    }
+
+    private Object identityTarget(RelationPath p, Object owner) {
+        ModelMeta<?> target = ModelRegistry.of(p.relation.target());
+        if (!p.targetColumns.equals(target.keyFields())) {
+            return null;
+        }
+        Object key = keyOf(p.ownerColumns, p.targetColumns, owner);
+        return key == null ? null : session.attachedInstance(target.type(), key);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void loadToOne(RelationPath p, List<Object> owners) {
+        ModelMeta<?> target = ModelRegistry.of(p.relation.target());
+        Map<Object, List<Object>> wanted = new LinkedHashMap<>();
+        for (Object owner : owners) {
+            Object key = keyOf(p.ownerColumns, p.targetColumns, owner);
+            Object found = key == null ? null : identityTarget(p, owner);
+            if (key == null || found != null) {
+                fillOne(p.relation, owner, found);
+            } else {
+                wanted.computeIfAbsent(key, k -> new ArrayList<>()).add(owner);
+            }
+        }
+        if (wanted.isEmpty()) {
+            return;
+        }
+        Map<Object, Object> byKey = new HashMap<>();
+        Batch batch = new Batch();
+        for (List<Object> chunk : chunks(new ArrayList<>(wanted.keySet()))) {
+            for (Object t : selectWhereIn(target, p.targetColumns, chunk, batch, null)) {
+                byKey.put(keyOf(p.targetColumns, p.targetColumns, t), t);
+            }
+        }
+        for (Map.Entry<Object, List<Object>> e : wanted.entrySet()) {
+            Object t = byKey.get(e.getKey()); // a dangling key loads as null
+            for (Object owner : e.getValue()) {
+                fillOne(p.relation, owner, t);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void fillOne(RelationMeta r, Object owner, Object target) {
+        Object holder = r.accessor().get(owner);
+        if (holder instanceof Related<?> one) {
+            access.fill((Related<Object>) one, target);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void fillMany(RelationMeta r, Object owner, List<Object> targets) {
+        Object holder = r.accessor().get(owner);
+        if (holder instanceof RelatedMany<?> many) {
+            access.fill((RelatedMany<Object>) many, targets);
+        }
+    }
+
+    private void loadToMany(RelationPath p, List<Object> owners) {
+        ModelMeta<?> target = ModelRegistry.of(p.relation.target());
+        Map<Object, List<Object>> byOwnerKey = new LinkedHashMap<>();
+        List<Object> keys = new ArrayList<>();
+        for (Object owner : owners) {
+            Object key = keyOf(p.ownerColumns, p.ownerColumns, owner);
+            if (key == null) {
+                fillMany(p.relation, owner, new ArrayList<>());
+            } else if (!byOwnerKey.containsKey(key)) {
+                byOwnerKey.put(key, new ArrayList<>());
+                keys.add(key);
+            }
+        }
+        Batch batch = new Batch();
+        for (List<Object> chunk : chunks(keys)) {
+            for (Object child : selectWhereIn(target, p.targetColumns, chunk, batch, target.keyFields())) {
+                Object parentKey = keyOf(p.targetColumns, p.ownerColumns, child);
+                List<Object> list = byOwnerKey.get(parentKey);
+                if (list != null) {
+                    list.add(child);
+                }
+            }
+        }
+        for (Object owner : owners) {
+            Object key = keyOf(p.ownerColumns, p.ownerColumns, owner);
+            if (key != null) {
+                fillMany(p.relation, owner, new ArrayList<>(byOwnerKey.get(key)));
+            }
+        }
+    }
+
+    private void loadManyToMany(RelationPath p, List<Object> owners) {
+        ModelMeta<?> target = ModelRegistry.of(p.relation.target());
+        Map<Object, List<Object>> byOwnerKey = new LinkedHashMap<>();
+        List<Object> keys = new ArrayList<>();
+        for (Object owner : owners) {
+            Object key = keyOf(p.ownerColumns, p.ownerColumns, owner);
+            if (key == null) {
+                fillMany(p.relation, owner, new ArrayList<>());
+            } else if (!byOwnerKey.containsKey(key)) {
+                byOwnerKey.put(key, new ArrayList<>());
+                keys.add(key);
+            }
+        }
+        Batch batch = new Batch();
+        for (List<Object> chunk : chunks(keys)) {
+            StringBuilder sql = new StringBuilder("SELECT ");
+            String t = dialect.quote(target.tableName());
+            String l = dialect.quote(p.link.tableName());
+            List<FieldMeta> cols = target.columns();
+            for (int i = 0; i < cols.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append(t).append('.').append(dialect.quote(cols.get(i).column()));
+            }
+            for (FieldMeta f : p.linkOwner) {
+                sql.append(", ").append(l).append('.').append(dialect.quote(f.column()));
+            }
+            sql.append(" FROM ");
+            session.table(sql, target);
+            sql.append(" JOIN ");
+            session.table(sql, p.link);
+            sql.append(" ON ");
+            for (int i = 0; i < p.linkTarget.size(); i++) {
+                sql.append(i == 0 ? "" : " AND ").append(l).append('.').append(dialect.quote(p.linkTarget.get(i).column()))
+                        .append(" = ").append(t).append('.').append(dialect.quote(p.targetColumns.get(i).column()));
+            }
+            List<Object> params = new ArrayList<>();
+            List<Class<?>> types = new ArrayList<>();
+            sql.append(" WHERE ");
+            inList(sql, l, p.linkOwner, p.ownerColumns, chunk, params, types);
+            sql.append(" ORDER BY ");
+            for (int i = 0; i < target.keyFields().size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append(t).append('.').append(dialect.quote(target.keyFields().get(i).column()));
+            }
+            ValueCodec[] codecs = ModelCodecs.of(target, dialect.kind());
+            ValueCodec[] linkCodecs = new ValueCodec[p.linkOwner.size()];
+            for (int i = 0; i < linkCodecs.length; i++) {
+                linkCodecs[i] = dev.sqlmodel.impl.types.Codecs.forType(p.ownerColumns.get(i).javaType(), dialect.kind());
+            }
+            session.query(sql.toString(), params, types, rs -> {
+                Object child = session.load(target, ModelCodecs.read(rs, codecs, 0), batch);
+                Object[] parts = new Object[linkCodecs.length];
+                for (int i = 0; i < parts.length; i++) {
+                    parts[i] = linkCodecs[i].read(rs, cols.size() + i + 1);
+                }
+                Object ownerKey = parts.length == 1 ? parts[0] : Key.of(parts);
+                List<Object> list = byOwnerKey.get(ownerKey);
+                if (list != null && child != null) {
+                    list.add(child);
+                }
+            });
+        }
+        for (Object owner : owners) {
+            Object key = keyOf(p.ownerColumns, p.ownerColumns, owner);
+            if (key != null) {
+                fillMany(p.relation, owner, new ArrayList<>(byOwnerKey.get(key)));
+            }
+        }
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            out.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+        }
+        return out;
+    }
+
+    /** {@code cols IN (keys)}: a plain IN for one column, row values for several. */
+    private void inList(StringBuilder sql, String table, List<FieldMeta> cols, List<FieldMeta> typedAs,
+            List<Object> keys, List<Object> params, List<Class<?>> types) {
+        if (cols.size() == 1) {
+            sql.append(table).append('.').append(dialect.quote(cols.get(0).column())).append(" IN (");
+            for (int i = 0; i < keys.size(); i++) {
+                sql.append(i == 0 ? "?" : ", ?");
+                params.add(keys.get(i));
+                types.add(typedAs.get(0).boxedType());
+            }
+            sql.append(')');
+            return;
+        }
+        sql.append('(');
+        for (int i = 0; i < cols.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(table).append('.').append(dialect.quote(cols.get(i).column()));
+        }
+        sql.append(") IN (");
+        for (int k = 0; k < keys.size(); k++) {
+            sql.append(k == 0 ? "(" : ", (");
+            Object[] parts = ((Key) keys.get(k)).values().toArray();
+            for (int i = 0; i < parts.length; i++) {
+                sql.append(i == 0 ? "?" : ", ?");
+                params.add(parts[i]);
+                types.add(typedAs.get(i).boxedType());
+            }
+            sql.append(')');
+        }
+        sql.append(')');
+    }
+
+    private List<Object> selectWhereIn(ModelMeta<?> meta, List<FieldMeta> cols, List<Object> keys, Batch batch,
+            List<FieldMeta> orderBy) {
+        StringBuilder sql = new StringBuilder("SELECT ");
+        String t = dialect.quote(meta.tableName());
+        List<FieldMeta> all = meta.columns();
+        for (int i = 0; i < all.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(t).append('.').append(dialect.quote(all.get(i).column()));
+        }
+        sql.append(" FROM ");
+        session.table(sql, meta);
+        sql.append(" WHERE ");
+        List<Object> params = new ArrayList<>();
+        List<Class<?>> types = new ArrayList<>();
+        inList(sql, t, cols, cols, keys, params, types);
+        if (orderBy != null) {
+            sql.append(" ORDER BY ");
+            for (int i = 0; i < orderBy.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append(t).append('.').append(dialect.quote(orderBy.get(i).column()));
+            }
+        }
+        ValueCodec[] codecs = ModelCodecs.of(meta, dialect.kind());
+        List<Object> out = new ArrayList<>();
+        session.query(sql.toString(), params, types, rs -> {
+            Object o = session.load(meta, ModelCodecs.read(rs, codecs, 0), batch);
+            if (o != null) {
+                out.add(o);
+            }
+        });
+        return out;
+    }
+
+    // ---- flush: foreign keys and link rows ---------------------------------------------------
+
+    /**
+     * Before a flush is planned: new link rows become NEW link-model instances, and children
+     * reachable from loaded lists are attached (the save cascade).
+     */
+    void beforeFlush() {
+        for (LinkOp op : new ArrayList<>(linkOps.values())) {
+            if (op.add()) {
+                ModelMeta<?> link = op.path().link;
+                if (link.isRecord()) {
+                    throw new MappingException(link.type().getName() + ": a link model must be a class, not a record");
+                }
+                Object row = link.newInstance();
+                linkBindings.put(row, op);
+                session.add(row);
+            }
+        }
+        linkOps.values().removeIf(LinkOp::add);
+    }
+
+    /** Sets the foreign keys of {@code s} that its relationships decide, through {@code f} (undoable). */
+    void syncKeys(EntityState s, Flusher f) {
+        LinkOp op = linkBindings.get(s.instance);
+        if (op != null) {
+            bind(f, s, op.path().linkOwner, op.path().ownerColumns, op.owner());
+            bind(f, s, op.path().linkTarget, op.path().targetColumns, op.target());
+            return;
+        }
+        ModelMeta<?> meta = s.meta;
+        Object instance = f.currentInstance(s);
+        for (RelationMeta r : meta.relations()) {
+            Object holder = r.accessor().get(instance);
+            RelationPath p = r.path();
+            if (r.kind() == Kind.MANY_TO_ONE && holder instanceof Related<?> one && one.isLoaded()) {
+                Object target = access.peek(one);
+                if (target != null) {
+                    bind(f, s, p.ownerColumns, p.targetColumns, target);
+                } else if (clearedToOne.getOrDefault(s.instance, Set.of()).contains(r)) {
+                    for (FieldMeta fk : p.ownerColumns) {
+                        if (fk.get(instance) != null) {
+                            f.assign(s, fk, null);
+                        }
+                    }
+                }
+            }
+        }
+        List<RelationPath> orphaned = orphans.get(s.instance);
+        if (orphaned != null) {
+            for (RelationPath p : orphaned) {
+                for (FieldMeta fk : p.targetColumns) {
+                    if (fk.get(instance) != null) {
+                        f.assign(s, fk, null);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Sets each child's foreign key from the loaded one-to-many lists of the parents. */
+    void syncChildren(Collection<EntityState> states, Flusher f) {
+        for (EntityState s : states) {
+            if (s.status == EntityState.Status.DELETED) {
+                continue;
+            }
+            for (RelationMeta r : s.meta.relations()) {
+                if (r.kind() != Kind.ONE_TO_MANY) {
+                    continue;
+                }
+                Object holder = r.accessor().get(f.currentInstance(s));
+                if (holder instanceof RelatedMany<?> many && many.isLoaded()) {
+                    for (Object child : access.peek(many)) {
+                        EntityState cs = session.stateOf(child);
+                        if (cs != null && cs.status != EntityState.Status.DELETED) {
+                            bindParent(f, cs, r.path().targetColumns, r.path().ownerColumns, f.currentInstance(s));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void bindParent(Flusher f, EntityState child, List<FieldMeta> fks, List<FieldMeta> keys, Object parent) {
+        bind(f, child, fks, keys, parent);
+    }
+
+    private void bind(Flusher f, EntityState s, List<FieldMeta> fks, List<FieldMeta> keys, Object from) {
+        EntityState fromState = session.stateOf(from);
+        Object source = fromState == null ? from : f.currentInstance(fromState);
+        Object instance = f.currentInstance(s);
+        for (int i = 0; i < fks.size(); i++) {
+            Object v = keys.get(i).get(source);
+            if (v == null) {
+                continue; // the parent's key is generated later in this flush
+            }
+            v = Convert.to(fks.get(i).boxedType(), v, fks.get(i));
+            if (!Objects.equals(fks.get(i).get(instance), v)) {
+                f.assign(s, fks.get(i), v);
+            }
+        }
+    }
+
+    /** Link rows removed from many-to-many lists, deleted after the updates of a flush. */
+    void deleteLinks(Flusher f) {
+        for (LinkOp op : linkOps.values()) {
+            if (op.add()) {
+                continue;
+            }
+            RelationPath p = op.path();
+            StringBuilder sql = new StringBuilder("DELETE FROM ");
+            session.table(sql, p.link);
+            List<Object> params = new ArrayList<>();
+            List<Class<?>> types = new ArrayList<>();
+            sql.append(" WHERE ");
+            appendEquals(sql, p.linkOwner, p.ownerColumns, op.owner(), params, types, f);
+            sql.append(" AND ");
+            appendEquals(sql, p.linkTarget, p.targetColumns, op.target(), params, types, f);
+            f.execute(sql.toString(), params, types);
+            f.afterSuccess(() -> session.evictMatching(p.link, row -> sameKeys(p.linkOwner, p.ownerColumns, row, op.owner())
+                    && sameKeys(p.linkTarget, p.targetColumns, row, op.target())));
+        }
+    }
+
+    private boolean sameKeys(List<FieldMeta> fks, List<FieldMeta> keys, Object row, Object target) {
+        for (int i = 0; i < fks.size(); i++) {
+            Object a = fks.get(i).get(row);
+            Object b = keys.get(i).get(target);
+            if (a == null || b == null || !Convert.to(keys.get(i).boxedType(), a, fks.get(i)).equals(b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void appendEquals(StringBuilder sql, List<FieldMeta> cols, List<FieldMeta> keys, Object from,
+            List<Object> params, List<Class<?>> types, Flusher f) {
+        EntityState st = session.stateOf(from);
+        Object source = st == null ? from : f.currentInstance(st);
+        for (int i = 0; i < cols.size(); i++) {
+            sql.append(i == 0 ? "" : " AND ").append(dialect.quote(cols.get(i).column())).append(" = ?");
+            params.add(keys.get(i).get(source));
+            types.add(cols.get(i).boxedType());
+        }
+    }
+
+    /** Whether link rows or orphaned children wait for a flush. */
+    boolean pending() {
+        return !linkOps.isEmpty() || !orphans.isEmpty();
+    }
+
+    /**
+     * Whether the relationships of an unchanged stored instance would change a foreign key:
+     * its own (a many-to-one set to another target or cleared) or its loaded children's.
+     */
+    boolean affects(EntityState s) {
+        Object instance = s.instance;
+        if (orphans.containsKey(instance)) {
+            return true;
+        }
+        for (RelationMeta r : s.meta.relations()) {
+            Object holder = r.accessor().get(instance);
+            RelationPath p = r.path();
+            if (r.kind() == Kind.MANY_TO_ONE && holder instanceof Related<?> one && one.isLoaded()) {
+                Object target = access.peek(one);
+                if (target != null) {
+                    if (differs(p.ownerColumns, p.targetColumns, instance, target)) {
+                        return true;
+                    }
+                } else if (clearedToOne.getOrDefault(instance, Set.of()).contains(r)) {
+                    for (FieldMeta fk : p.ownerColumns) {
+                        if (fk.get(instance) != null) {
+                            return true;
+                        }
+                    }
+                }
+            } else if (r.kind() == Kind.ONE_TO_MANY && holder instanceof RelatedMany<?> many && many.isLoaded()) {
+                for (Object child : access.peek(many)) {
+                    if (differs(p.targetColumns, p.ownerColumns, child, instance)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean differs(List<FieldMeta> fks, List<FieldMeta> keys, Object holderOfFk, Object keyOwner) {
+        for (int i = 0; i < fks.size(); i++) {
+            Object key = keys.get(i).get(keyOwner);
+            Object fk = fks.get(i).get(holderOfFk);
+            if (key == null || fk == null || !Convert.to(keys.get(i).boxedType(), fk, fks.get(i)).equals(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Clears the bookkeeping of a successful flush. */
+    void flushed() {
+        linkOps.clear();
+        linkBindings.clear();
+        orphans.clear();
+        clearedToOne.clear();
+    }
+
+    /** Forgets everything (rollback, clear). */
+    void reset() {
+        flushed();
+    }
+
+    // ---- flush: deleting parents ------------------------------------------------------------
+
+    /**
+     * Before rows of {@code group} are deleted: their dependants are deleted (cascadeDelete,
+     * recursively, one statement per table and level), left to the database (passiveDeletes)
+     * or get a NULL foreign key; their link rows are deleted.
+     */
+    void beforeDelete(List<EntityState> group, Flusher f) {
+        ModelMeta<?> meta = group.get(0).meta;
+        List<Object> keys = new ArrayList<>();
+        for (EntityState s : group) {
+            keys.add(s.key);
+        }
+        dependants(meta, keys, f, new HashSet<>());
+    }
+
+    private void dependants(ModelMeta<?> meta, List<Object> parentKeys, Flusher f, Set<Class<?>> path) {
+        if (parentKeys.isEmpty() || !path.add(meta.type())) {
+            return;
+        }
+        for (RelationMeta r : meta.relations()) {
+            RelationPath p = r.path();
+            if (r.kind() == Kind.MANY_TO_MANY) {
+                deleteWhereIn(p.link, p.linkOwner, p.ownerColumns, parentKeys, f);
+                f.afterSuccess(() -> session.evictMatching(p.link, row -> containsKey(parentKeys,
+                        keyOf(p.linkOwner, p.ownerColumns, row))));
+                continue;
+            }
+            if (r.kind() != Kind.ONE_TO_MANY) {
+                continue;
+            }
+            ModelMeta<?> child = ModelRegistry.of(r.target());
+            Set<Object> parents = new HashSet<>(parentKeys);
+            if (r.cascadeDelete()) {
+                List<Object> childKeys = selectKeys(child, p.targetColumns, p.ownerColumns, parentKeys);
+                dependants(child, childKeys, f, path);
+                deleteWhereIn(child, p.targetColumns, p.ownerColumns, parentKeys, f);
+                f.afterSuccess(() -> session.evictMatching(child, c -> parents.contains(keyOf(p.targetColumns,
+                        p.ownerColumns, c))));
+            } else if (r.passiveDeletes()) {
+                f.afterSuccess(() -> session.evictMatching(child, c -> parents.contains(keyOf(p.targetColumns,
+                        p.ownerColumns, c))));
+            } else {
+                nullWhereIn(child, p.targetColumns, p.ownerColumns, parentKeys, f);
+                f.afterSuccess(() -> session.forEachAttached(child, cs -> {
+                    if (parents.contains(keyOf(p.targetColumns, p.ownerColumns, cs.instance))) {
+                        for (FieldMeta fk : p.targetColumns) {
+                            fk.set(cs.instance, null);
+                            if (cs.snapshot != null) {
+                                cs.snapshot[fk.position()] = null;
+                            }
+                        }
+                        if (p.back != null) {
+                            setSilently(p.back, cs.instance, null);
+                        }
+                    }
+                }));
+            }
+        }
+        path.remove(meta.type());
+    }
+
+    private static boolean containsKey(List<Object> keys, Object key) {
+        return key != null && keys.contains(key);
+    }
+
+    private List<Object> selectKeys(ModelMeta<?> child, List<FieldMeta> fks, List<FieldMeta> typedAs, List<Object> parentKeys) {
+        List<Object> out = new ArrayList<>();
+        List<FieldMeta> kf = child.keyFields();
+        ValueCodec[] codecs = new ValueCodec[kf.size()];
+        for (int i = 0; i < codecs.length; i++) {
+            codecs[i] = dev.sqlmodel.impl.types.Codecs.forType(kf.get(i).javaType(), dialect.kind());
+        }
+        String t = dialect.quote(child.tableName());
+        for (List<Object> chunk : chunks(parentKeys)) {
+            StringBuilder sql = new StringBuilder("SELECT ");
+            for (int i = 0; i < kf.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append(t).append('.').append(dialect.quote(kf.get(i).column()));
+            }
+            sql.append(" FROM ");
+            session.table(sql, child);
+            sql.append(" WHERE ");
+            List<Object> params = new ArrayList<>();
+            List<Class<?>> types = new ArrayList<>();
+            inList(sql, t, fks, typedAs, chunk, params, types);
+            session.query(sql.toString(), params, types, rs -> {
+                Object[] parts = new Object[codecs.length];
+                for (int i = 0; i < parts.length; i++) {
+                    parts[i] = codecs[i].read(rs, i + 1);
+                }
+                out.add(parts.length == 1 ? parts[0] : Key.of(parts));
+            });
+        }
+        return out;
+    }
+
+    private void deleteWhereIn(ModelMeta<?> meta, List<FieldMeta> cols, List<FieldMeta> typedAs, List<Object> keys,
+            Flusher f) {
+        for (List<Object> chunk : chunks(keys)) {
+            StringBuilder sql = new StringBuilder("DELETE FROM ");
+            session.table(sql, meta);
+            sql.append(" WHERE ");
+            List<Object> params = new ArrayList<>();
+            List<Class<?>> types = new ArrayList<>();
+            inList(sql, dialect.quote(meta.tableName()), cols, typedAs, chunk, params, types);
+            f.execute(sql.toString(), params, types);
+        }
+    }
+
+    private void nullWhereIn(ModelMeta<?> meta, List<FieldMeta> cols, List<FieldMeta> typedAs, List<Object> keys,
+            Flusher f) {
+        for (List<Object> chunk : chunks(keys)) {
+            StringBuilder sql = new StringBuilder("UPDATE ");
+            session.table(sql, meta);
+            sql.append(" SET ");
+            for (int i = 0; i < cols.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append(dialect.quote(cols.get(i).column())).append(" = NULL");
+            }
+            sql.append(" WHERE ");
+            List<Object> params = new ArrayList<>();
+            List<Class<?>> types = new ArrayList<>();
+            inList(sql, dialect.quote(meta.tableName()), cols, typedAs, chunk, params, types);
+            f.execute(sql.toString(), params, types);
+        }
+    }
+
+    /** Whether the instance has a relationship that a flush must look at. */
+    static boolean hasRelations(ModelMeta<?> meta) {
+        return !meta.relations().isEmpty();
+    }
+}
