@@ -99,6 +99,7 @@ final class Relations {
                         + " is not loaded and its session is closed: load it with select(...).fetch(...) or "
                         + "session.load(...) before closing the session");
             }
+            session.autoflush(); // a load sees pending link rows and keys, as queries do
             List<Object> owners = new ArrayList<>();
             if (batch != null) {
                 for (Object o : batch.of(relation.owner())) {

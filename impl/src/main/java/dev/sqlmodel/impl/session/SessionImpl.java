@@ -296,6 +296,13 @@ public class SessionImpl implements Session {
         flush(false);
     }
 
+    /** Flushes before a relationship load, unless a flush is running already. */
+    void autoflush() {
+        if (!flushing) {
+            flush(false);
+        }
+    }
+
     private void flush(boolean forCommit) {
         if (flushing) {
             return;

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class DatabaseTest {
     private final Map<Db, Engine> engines = new EnumMap<>(Db.class);
+    private final Map<Db, String> urls = new EnumMap<>(Db.class);
+    private final List<Engine> extra = new ArrayList<>();
     private final List<Session> sessions = new ArrayList<>();
 
     /** The models whose tables this class uses. */
@@ -31,8 +33,21 @@ public abstract class DatabaseTest {
     protected Engine engine(Db db) {
         return engines.computeIfAbsent(db, d -> {
             String url = d.prepare(Db.isolationName(getClass()));
+            urls.put(d, url);
             return d.engine(url, this::configure, models());
         });
+    }
+
+    /**
+     * An engine on this class's database that runs through {@code counter}'s DataSource, so a
+     * test can count statements at the JDBC level. Closed with the class.
+     */
+    protected Engine countingEngine(Db db, java.util.function.Function<javax.sql.DataSource, CountingDataSource> counter) {
+        engine(db);
+        String url = urls.get(db);
+        Engine e = Engine.of(counter.apply(db.dataSource(url)), models());
+        extra.add(e);
+        return e;
     }
 
     /** The engine with every table dropped and created again, empty. */
@@ -60,6 +75,10 @@ public abstract class DatabaseTest {
 
     @AfterAll
     void dropDatabases() {
+        for (Engine e : extra) {
+            e.close();
+        }
+        extra.clear();
         for (Map.Entry<Db, Engine> e : engines.entrySet()) {
             e.getValue().close();
             e.getKey().drop(Db.isolationName(getClass()));

@@ -105,6 +105,30 @@ public enum Db {
         return b.build();
     }
 
+    /** A plain driver DataSource on {@code url} (no pool). */
+    public javax.sql.DataSource dataSource(String url) {
+        switch (this) {
+            case SQLITE -> {
+                org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource();
+                ds.setUrl(url);
+                return ds;
+            }
+            case POSTGRESQL -> {
+                org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+                ds.setURL(url);
+                ds.setUser(user());
+                return ds;
+            }
+            default -> {
+                com.mysql.cj.jdbc.MysqlDataSource ds = new com.mysql.cj.jdbc.MysqlDataSource();
+                ds.setURL(url);
+                ds.setUser(user());
+                ds.setPassword("");
+                return ds;
+            }
+        }
+    }
+
     private void admin(String... statements) {
         String url = this == POSTGRESQL ? PG : MY;
         try (Connection c = DriverManager.getConnection(url, user(), "");
