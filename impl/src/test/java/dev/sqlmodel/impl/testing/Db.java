@@ -40,9 +40,12 @@ public enum Db {
         return dialect;
     }
 
-    /** The isolated database name for a test class. */
+    /** Tells apart test runs that share the servers at the same time (two builds on one machine). */
+    private static final String RUN = Long.toString(ProcessHandle.current().pid(), 36);
+
+    /** The isolated database name for a test class in this test run. */
     public static String isolationName(Class<?> testClass) {
-        return "sm_" + testClass.getSimpleName().toLowerCase(Locale.ROOT);
+        return "sm_" + testClass.getSimpleName().toLowerCase(Locale.ROOT) + "_" + RUN;
     }
 
     /** Creates (fresh) the isolated database of {@code name} and returns its JDBC URL. */
