@@ -4,6 +4,7 @@ import dev.sqlmodel.Dialect;
 import dev.sqlmodel.ReferentialAction;
 import dev.sqlmodel.SqlModelException;
 import dev.sqlmodel.impl.meta.FieldMeta;
+import dev.sqlmodel.impl.meta.ForeignKey;
 import dev.sqlmodel.impl.meta.ModelMeta;
 import dev.sqlmodel.impl.sql.SqlDialect;
 import java.sql.Connection;
@@ -193,16 +194,13 @@ public final class SchemaGenerator {
                             + keyColumns(List.of(f)) + ")");
                 }
             }
-            for (FieldMeta f : m.columns()) {
-                if (f.foreignTable() == null) {
-                    continue;
-                }
-                ModelMeta<?> parent = byTable.get(key(f.foreignTable()));
+            for (ForeignKey fk : ForeignKey.of(m)) {
+                ModelMeta<?> parent = byTable.get(key(fk.refTable()));
                 if (dialect != Dialect.SQLITE && parent != null && position.get(parent) > position.get(m)) {
-                    deferred.add(new Ddl("ALTER TABLE " + tableName(m) + " ADD " + foreignKey(m, f, parent), m, true,
+                    deferred.add(new Ddl("ALTER TABLE " + tableName(m) + " ADD " + foreignKey(m, fk, parent), m, true,
                             false));
                 } else {
-                    body.add(foreignKey(m, f, parent));
+                    body.add(foreignKey(m, fk, parent));
                 }
             }
             if (dialect == Dialect.MYSQL) {
@@ -238,10 +236,10 @@ public final class SchemaGenerator {
         List<Ddl> ddl = new ArrayList<>();
         if (dialect != Dialect.SQLITE) {
             for (ModelMeta<?> m : order) {
-                for (FieldMeta f : m.columns()) {
-                    ModelMeta<?> parent = f.foreignTable() == null ? null : byTable.get(key(f.foreignTable()));
+                for (ForeignKey fk : ForeignKey.of(m)) {
+                    ModelMeta<?> parent = byTable.get(key(fk.refTable()));
                     if (parent != null && position.get(parent) > position.get(m)) {
-                        String name = sql.quote(foreignKeyName(m, f));
+                        String name = sql.quote(fk.name(m.tableName()));
                         ddl.add(dialect == Dialect.POSTGRESQL
                                 ? new Ddl("ALTER TABLE IF EXISTS " + tableName(m) + " DROP CONSTRAINT IF EXISTS " + name,
                                         m, false, false)
@@ -266,22 +264,23 @@ public final class SchemaGenerator {
                 + keyColumns(List.of(f)) + ")";
     }
 
-    private String foreignKey(ModelMeta<?> m, FieldMeta f, ModelMeta<?> parent) {
-        String target = parent != null ? tableName(parent) : sql.quote(f.foreignTable());
-        StringBuilder sb = new StringBuilder("CONSTRAINT ").append(sql.quote(foreignKeyName(m, f)))
-                .append(" FOREIGN KEY (").append(sql.quote(f.column())).append(") REFERENCES ").append(target)
-                .append(" (").append(sql.quote(f.foreignColumn())).append(')');
-        if (f.onDelete() != ReferentialAction.NO_ACTION) {
-            sb.append(" ON DELETE ").append(action(f.onDelete(), f));
+    private String foreignKey(ModelMeta<?> m, ForeignKey fk, ModelMeta<?> parent) {
+        String target = parent != null ? tableName(parent) : sql.quote(fk.refTable());
+        StringBuilder sb = new StringBuilder("CONSTRAINT ").append(sql.quote(fk.name(m.tableName())))
+                .append(" FOREIGN KEY (").append(keyColumns(fk.columns())).append(") REFERENCES ").append(target)
+                .append(" (");
+        for (int i = 0; i < fk.refColumns().size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(sql.quote(fk.refColumns().get(i)));
         }
-        if (f.onUpdate() != ReferentialAction.NO_ACTION) {
-            sb.append(" ON UPDATE ").append(action(f.onUpdate(), f));
+        sb.append(')');
+        FieldMeta first = fk.columns().get(0);
+        if (fk.onDelete() != ReferentialAction.NO_ACTION) {
+            sb.append(" ON DELETE ").append(action(fk.onDelete(), first));
+        }
+        if (fk.onUpdate() != ReferentialAction.NO_ACTION) {
+            sb.append(" ON UPDATE ").append(action(fk.onUpdate(), first));
         }
         return sb.toString();
-    }
-
-    private static String foreignKeyName(ModelMeta<?> m, FieldMeta f) {
-        return "fk_" + m.tableName() + "_" + f.column() + "_" + f.foreignTable();
     }
 
     private String action(ReferentialAction action, FieldMeta f) {

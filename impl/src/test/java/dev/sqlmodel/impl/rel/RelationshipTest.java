@@ -30,7 +30,7 @@ class RelationshipTest extends DatabaseTest {
     @Override
     protected Class<?>[] models() {
         return new Class<?>[] {Team.class, Hero.class, HeroTeamLink.class, Power.class, PowerLevel.class,
-            Guild.class, Member.class, Vault.class, Treasure.class};
+            Guild.class, Member.class, Vault.class, Treasure.class, Badge.class};
     }
 
     /** Preventers (Deadpond, Rusty-Man, Spider-Boy...), Z-Force (...), and a team without heroes. */
@@ -346,6 +346,35 @@ class RelationshipTest extends DatabaseTest {
             s.add(hero);
             s.commit();
             assertEquals(2L, s.exec(select(Expr.count()).from(HeroTeamLink.class)).one());
+        }
+    }
+
+    @DbTest
+    void compositeForeignKeysLoadWithRowValuesInOneQuery(Db db) {
+        fresh(db);
+        try (Session s = engine(db).session()) {
+            Hero h = s.save(new Hero("Rusty-Man", "Tommy Sharp", 48));
+            Power flight = new Power("flight");
+            h.powers.add(flight);
+            s.commit();
+            s.add(new PowerLevel(flight.id, 1, "hover"));
+            s.add(new PowerLevel(flight.id, 2, "soar"));
+            s.add(new Badge("first", flight.id, 1));
+            s.add(new Badge("second", flight.id, 2));
+            s.add(new Badge("again", flight.id, 2));
+            s.add(new Badge("none", null, null));
+            s.commit();
+        }
+        Engine e = counting(db);
+        try (Session s = e.session()) {
+            counter.reset();
+            List<Badge> badges = s.exec(select(Badge.class).orderBy(Badge_.id.asc())).all();
+            assertEquals("hover", badges.get(0).powerLevel.get().label);
+            assertEquals("soar", badges.get(1).powerLevel.get().label);
+            assertSame(badges.get(1).powerLevel.get(), badges.get(2).powerLevel.get());
+            assertNull(badges.get(3).powerLevel.get());
+            assertEquals(2, counter.selects().size(), counter.selects().toString());
+            assertTrue(counter.selects().get(1).contains(") IN (("), counter.selects().get(1));
         }
     }
 
