@@ -54,11 +54,10 @@ public final class ModelRegistry {
      */
     @SuppressWarnings("unchecked")
     public static <M> ModelMeta<M> of(Class<M> type) {
-        ModelMeta<M> meta = (ModelMeta<M>) describe(type);
-        if (!meta.isTable()) {
+        if (!isTable(type)) {
             throw new MappingException(type.getName() + " is not a @Table model (annotate it with @dev.sqlmodel.Table)");
         }
-        return meta;
+        return (ModelMeta<M>) describe(type);
     }
 
     /**
