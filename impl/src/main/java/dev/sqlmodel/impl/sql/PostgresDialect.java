@@ -14,12 +14,12 @@ public class PostgresDialect extends SqlDialect {
 
     @Override
     public void ilike(SqlCompiler.Renderer r, dev.sqlmodel.Expr<?> operand, dev.sqlmodel.Expr<?> pattern,
-            boolean negated) {
+            boolean negated, String escape) {
         r.sql('(');
         r.expr(operand);
         r.sql(negated ? " NOT ILIKE " : " ILIKE ");
         r.expr(pattern);
-        r.sql(')');
+        r.sql(escape).sql(')');
     }
 
     /** PostgreSQL has no ROUND(double precision, int): round through NUMERIC. */

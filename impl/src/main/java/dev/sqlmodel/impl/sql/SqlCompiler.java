@@ -860,6 +860,10 @@ public final class SqlCompiler {
         }
 
         private void binary(Binary<?> b) {
+            if (b.op() == BinaryOp.DIV && !(integral(b.left()) && integral(b.right()))) {
+                dialect.exactDivision(this, b.left(), b.right());
+                return;
+            }
             switch (b.op()) {
                 case IS_DISTINCT_FROM -> dialect.distinctFrom(this, b.left(), b.right(), true);
                 case IS_NOT_DISTINCT_FROM -> dialect.distinctFrom(this, b.left(), b.right(), false);
@@ -876,7 +880,7 @@ public final class SqlCompiler {
                         case ADD -> " + ";
                         case SUB -> " - ";
                         case MUL -> " * ";
-                        case DIV -> integral(b.left()) && integral(b.right()) ? dialect.integerDivision() : " / ";
+                        case DIV -> dialect.integerDivision();
                         case MOD -> " % ";
                         case AND -> " AND ";
                         case OR -> " OR ";
@@ -923,19 +927,17 @@ public final class SqlCompiler {
         }
 
         private void like(Like l) {
+            // ESCAPE must follow the pattern of its own LIKE; the dialect places it when it
+            // renders a case-insensitive match (LOWER(...) wrappers would otherwise swallow it).
+            String escape = l.escaped() ? " ESCAPE '" + Like.ESCAPE + "'" : "";
             if (l.caseInsensitive()) {
-                dialect.ilike(this, l.operand(), l.pattern(), l.negated());
+                dialect.ilike(this, l.operand(), l.pattern(), l.negated(), escape);
             } else {
                 sb.append('(');
                 expr(l.operand());
                 sb.append(l.negated() ? " NOT LIKE " : " LIKE ");
                 expr(l.pattern());
-                sb.append(')');
-            }
-            if (l.escaped()) {
-                // The ESCAPE clause must follow the LIKE; insert it before the closing parenthesis.
-                sb.setLength(sb.length() - 1);
-                sb.append(" ESCAPE '").append(Like.ESCAPE).append("')");
+                sb.append(escape).append(')');
             }
         }
 

@@ -88,14 +88,18 @@ public abstract class SqlDialect {
         r.sql(')');
     }
 
-    /** Renders a case-insensitive LIKE. */
+    /**
+     * Renders a case-insensitive LIKE.
+     *
+     * @param escape the ESCAPE clause to write right after the pattern, or an empty string
+     */
     public void ilike(SqlCompiler.Renderer r, dev.sqlmodel.Expr<?> operand, dev.sqlmodel.Expr<?> pattern,
-            boolean negated) {
-        r.sql("LOWER(");
+            boolean negated, String escape) {
+        r.sql("(LOWER(");
         r.expr(operand);
         r.sql(negated ? ") NOT LIKE LOWER(" : ") LIKE LOWER(");
         r.expr(pattern);
-        r.sql(')');
+        r.sql(')').sql(escape).sql(')');
     }
 
     /** Renders string concatenation. */
@@ -121,6 +125,15 @@ public abstract class SqlDialect {
         r.expr(operand);
         r.sql(", ");
         r.expr(digits);
+        r.sql(')');
+    }
+
+    /** Renders the exact division of a decimal or floating-point expression. */
+    public void exactDivision(SqlCompiler.Renderer r, dev.sqlmodel.Expr<?> left, dev.sqlmodel.Expr<?> right) {
+        r.sql('(');
+        r.expr(left);
+        r.sql(" / ");
+        r.expr(right);
         r.sql(')');
     }
 
