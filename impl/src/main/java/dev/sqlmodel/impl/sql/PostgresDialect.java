@@ -22,6 +22,16 @@ public class PostgresDialect extends SqlDialect {
         r.sql(escape).sql(')');
     }
 
+    /** PostgreSQL has no {@code double precision % ...}: take the remainder in NUMERIC. */
+    @Override
+    public void exactModulo(SqlCompiler.Renderer r, dev.sqlmodel.Expr<?> left, dev.sqlmodel.Expr<?> right) {
+        r.sql("(CAST(");
+        r.expr(left);
+        r.sql(" AS NUMERIC) % CAST(");
+        r.expr(right);
+        r.sql(" AS NUMERIC))");
+    }
+
     /** PostgreSQL has no ROUND(double precision, int): round through NUMERIC. */
     @Override
     public void round(SqlCompiler.Renderer r, dev.sqlmodel.Expr<?> operand, dev.sqlmodel.Expr<?> digits) {

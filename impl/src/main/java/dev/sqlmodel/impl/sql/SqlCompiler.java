@@ -654,7 +654,12 @@ public final class SqlCompiler {
             if (emulateNulls) {
                 // Sort on "is null" first: NULLs first means true (1) sorts before false (0).
                 sb.append('(');
-                orderTarget(o, compound);
+                if (compound != null) {
+                    // Inside an expression an ordinal is a constant, not a column: use the label.
+                    sb.append(dialect.quote(resultLabel(compound, o.expr())));
+                } else {
+                    orderTarget(o, compound);
+                }
                 sb.append(o.nulls() == Order.Nulls.FIRST ? " IS NULL) DESC, " : " IS NULL) ASC, ");
             }
             orderTarget(o, compound);
@@ -697,6 +702,37 @@ public final class SqlCompiler {
                 }
             }
             return -1;
+        }
+
+        /**
+         * The label of the result column of {@code s} that {@code e} names.
+         *
+         * @throws SqlModelException when that column has no label or shares it with another
+         */
+        private String resultLabel(SelectNode<?> s, Expr<?> e) {
+            List<String> labels = new ArrayList<>();
+            for (Object item : s.items()) {
+                if (item instanceof Class<?> type) {
+                    for (FieldMeta f : ModelRegistry.of(type).columns()) {
+                        labels.add(f.column());
+                    }
+                } else if (item instanceof Named<?> n) {
+                    labels.add(n.alias());
+                } else if (item instanceof ColumnRef<?, ?> c) {
+                    labels.add(field(c).column());
+                } else if (item instanceof NamedColumn n) {
+                    labels.add(n.column());
+                } else {
+                    labels.add(null);
+                }
+            }
+            int ordinal = ordinal(s, e);
+            String label = ordinal < 1 ? null : labels.get(ordinal - 1);
+            if (label == null || labels.indexOf(label) != labels.lastIndexOf(label)) {
+                throw dialect.unsupported("NULLS FIRST/LAST on the union result column " + e
+                        + ", which has no unique name (label it with as()),");
+            }
+            return label;
         }
 
         private void selectItem(Expr<?> e) {
@@ -864,6 +900,10 @@ public final class SqlCompiler {
                 dialect.exactDivision(this, b.left(), b.right());
                 return;
             }
+            if (b.op() == BinaryOp.MOD && !(integral(b.left()) && integral(b.right()))) {
+                dialect.exactModulo(this, b.left(), b.right());
+                return;
+            }
             switch (b.op()) {
                 case IS_DISTINCT_FROM -> dialect.distinctFrom(this, b.left(), b.right(), true);
                 case IS_NOT_DISTINCT_FROM -> dialect.distinctFrom(this, b.left(), b.right(), false);
@@ -881,7 +921,7 @@ public final class SqlCompiler {
                         case SUB -> " - ";
                         case MUL -> " * ";
                         case DIV -> dialect.integerDivision();
-                        case MOD -> " % ";
+                        case MOD -> " % "; // integers only: see exactModulo
                         case AND -> " AND ";
                         case OR -> " OR ";
                         default -> throw new IllegalStateException(b.op().toString());

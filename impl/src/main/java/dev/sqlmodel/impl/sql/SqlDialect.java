@@ -137,6 +137,15 @@ public abstract class SqlDialect {
         r.sql(')');
     }
 
+    /** Renders the remainder of a decimal or floating-point division (sign of the dividend). */
+    public void exactModulo(SqlCompiler.Renderer r, dev.sqlmodel.Expr<?> left, dev.sqlmodel.Expr<?> right) {
+        r.sql('(');
+        r.expr(left);
+        r.sql(" % ");
+        r.expr(right);
+        r.sql(')');
+    }
+
     /** The operator of integer division (truncating toward zero). */
     public String integerDivision() {
         return " / ";

@@ -50,6 +50,16 @@ public class SqliteDialect extends SqlDialect {
         r.sql(')');
     }
 
+    /** SQLite's {@code %} works on integers only (2.5 % 2 is 0); MOD() is fmod. */
+    @Override
+    public void exactModulo(SqlCompiler.Renderer r, dev.sqlmodel.Expr<?> left, dev.sqlmodel.Expr<?> right) {
+        r.sql("MOD(");
+        r.expr(left);
+        r.sql(", ");
+        r.expr(right);
+        r.sql(')');
+    }
+
     /** The file is locked by the IMMEDIATE transaction already. */
     @Override
     public void forUpdate(SqlCompiler.Renderer r, java.util.Set<dev.sqlmodel.LockOption> options) {

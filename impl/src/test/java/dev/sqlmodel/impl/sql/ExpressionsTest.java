@@ -285,6 +285,10 @@ class ExpressionsTest extends DatabaseTest {
         assertEquals(-5.0, sample(s, Sample_.ratio.times(2), "neg"), 1e-9);
         assertEquals(0, new BigDecimal("9.50").compareTo(sample(s, Sample_.amount.plus(new BigDecimal("2.50")), "pos")));
         assertEquals(List.of("pos"), s.exec(select(Sample_.label).where(Sample_.whole.plus(1).eq(8))).all());
+        assertEquals(-0.5, sample(s, Sample_.ratio.mod(2), "neg"), 1e-9);
+        assertEquals(0.3456, sample(s, Sample_.ratio.mod(Expr.val(1.0)), "pos"), 1e-9);
+        assertEquals(0, new BigDecimal("1.00").compareTo(sample(s, Sample_.amount.mod(3), "pos")));
+        assertEquals(0, new BigDecimal("-1.50").compareTo(sample(s, Sample_.amount.mod(new BigDecimal("2")), "neg")));
     }
 
     @DbTest
@@ -364,6 +368,16 @@ class ExpressionsTest extends DatabaseTest {
         boolean nullsHigh = db == Db.POSTGRESQL;
         assertEquals(nullsHigh ? nullsLastAsc : nullsFirstAsc, ordered(s, Hero_.age.asc()));
         assertEquals(nullsHigh ? nullsFirstDesc : nullsLastDesc, ordered(s, Hero_.age.desc()));
+        // By an alias, and over a union (which orders by result column).
+        Expr<Integer> years = Hero_.age.as("years");
+        assertEquals(nullsLastAsc, s.exec(select(Hero_.name, years).orderBy(years.asc().nullsLast(), Hero_.id.asc())).all()
+                .stream().map(r -> r.get(Hero_.name)).toList());
+        List<Integer> unionAges = s.exec(select(Hero_.age).where(Hero_.teamId.isNull())
+                .union(select(Hero_.age).where(Hero_.age.lt(35))).orderBy(Hero_.age.desc().nullsFirst())).all();
+        assertEquals(java.util.Arrays.asList(null, 93, 32), unionAges);
+        unionAges = s.exec(select(Hero_.age).where(Hero_.teamId.isNull())
+                .union(select(Hero_.age).where(Hero_.age.lt(35))).orderBy(Hero_.age.asc().nullsLast())).all();
+        assertEquals(java.util.Arrays.asList(32, 93, null), unionAges);
     }
 
     private static List<String> ordered(Session s, dev.sqlmodel.Order o) {
