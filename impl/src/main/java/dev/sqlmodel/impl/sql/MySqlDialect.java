@@ -27,6 +27,12 @@ public class MySqlDialect extends SqlDialect {
         return false;
     }
 
+    /** MySQL reads a backslash in a quoted string as an escape (unless sql_mode has NO_BACKSLASH_ESCAPES). */
+    @Override
+    public boolean backslashEscapesInStrings() {
+        return true;
+    }
+
     @Override
     public boolean supportsNullsOrdering() {
         return false;

@@ -275,8 +275,13 @@ public final class SqlCompiler {
         for (int i = 0; i < n; i++) {
             char c = sql.charAt(i);
             if (c == '\'' || c == '"' || c == '`') {
+                boolean backslash = c != '`' && dialect.backslashEscapesInStrings();
                 int end = i + 1;
                 while (end < n) {
+                    if (backslash && sql.charAt(end) == '\\') {
+                        end += 2; // an escaped character, possibly the quote itself
+                        continue;
+                    }
                     if (sql.charAt(end) == c) {
                         if (end + 1 < n && sql.charAt(end + 1) == c) {
                             end += 2;

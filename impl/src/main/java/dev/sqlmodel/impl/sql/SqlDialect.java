@@ -62,6 +62,11 @@ public abstract class SqlDialect {
         return true;
     }
 
+    /** Whether a backslash escapes the next character inside a quoted string. */
+    public boolean backslashEscapesInStrings() {
+        return false;
+    }
+
     /** The most bound parameters one statement may carry. */
     public int maxParameters() {
         return 32_000;

@@ -429,6 +429,18 @@ class StatementsTest extends DatabaseTest {
         assertEquals(List.of(18), session(db).exec(select(Hero_.age).where(Hero_.name.eq("Deadpond"))).all());
     }
 
+    @DbTest
+    void textLeavesColonsInLiteralsAndCommentsAlone(Db db) {
+        createHeroes(db);
+        Session s = session(db);
+        assertEquals(List.of("it's :n"), s.exec(text("SELECT 'it''s :n' FROM hero /* :n */ WHERE name = :n -- :n\n")
+                .bind("n", "Tarantula").as(String.class)).all());
+        if (db == Db.MARIADB) { // MySQL also ends a quote escaped with a backslash
+            assertEquals(List.of("it's :n"), s.exec(text("SELECT 'it\\'s :n' FROM hero WHERE name = :n")
+                    .bind("n", "Tarantula").as(String.class)).all());
+        }
+    }
+
     // ---- values that look like SQL ---------------------------------------------------------
 
     @DbTest
