@@ -33,6 +33,12 @@ public class MySqlDialect extends SqlDialect {
         return true;
     }
 
+    /** MySQL and MariaDB reject LIMIT in an IN subquery ("doesn't yet support 'LIMIT & IN/ALL/ANY/SOME subquery'"). */
+    @Override
+    public boolean supportsLimitInInSubquery() {
+        return false;
+    }
+
     @Override
     public boolean supportsNullsOrdering() {
         return false;

@@ -822,7 +822,16 @@ public final class SqlCompiler {
             } else if (e instanceof InSelect in) {
                 expr(in.operand());
                 sb.append(in.negated() ? " NOT IN (" : " IN (");
-                select(in.select(), false);
+                SelectNode<?> sub = in.select();
+                boolean limited = sub.limitValue() != null || sub.offsetValue() != null;
+                if (limited && !dialect.supportsLimitInInSubquery()) {
+                    // The database refuses LIMIT right inside IN but takes it one derived table down.
+                    sb.append("SELECT * FROM (");
+                    select(sub, false);
+                    sb.append(") AS ").append(dialect.quote("in_subquery"));
+                } else {
+                    select(sub, false);
+                }
                 sb.append(')');
             } else if (e instanceof Between b) {
                 sb.append('(');

@@ -62,6 +62,11 @@ public abstract class SqlDialect {
         return true;
     }
 
+    /** Whether {@code x IN (SELECT ... LIMIT n)} is accepted as written. */
+    public boolean supportsLimitInInSubquery() {
+        return true;
+    }
+
     /** Whether a backslash escapes the next character inside a quoted string. */
     public boolean backslashEscapesInStrings() {
         return false;

@@ -110,6 +110,10 @@ class ExpressionsTest extends DatabaseTest {
                 names(s, Hero_.age.notIn(List.of(35, 36))));
         assertEquals(List.of("Deadpond", "Black Lion"),
                 names(s, Hero_.teamId.notIn(select(Team_.id).where(Team_.name.ne("Z-Force")))));
+        assertEquals(List.of("Tarantula", "Black Lion"), names(s, Hero_.age.in(select(Hero_.age).where(Hero_.age.isNotNull())
+                .orderBy(Hero_.age.asc()).limit(2))));
+        assertEquals(List.of("Rusty-Man", "Dr. Weird", "Captain North America"), names(s, Hero_.age.notIn(select(Hero_.age)
+                .where(Hero_.age.isNotNull()).orderBy(Hero_.age.asc()).limit(2))));
         Collection<Integer> big = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             big.add(i * 2);

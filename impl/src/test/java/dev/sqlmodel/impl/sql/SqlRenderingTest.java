@@ -124,6 +124,14 @@ class SqlRenderingTest {
     }
 
     @Test
+    void limitedInSubqueryIsWrappedOnMySql() {
+        var q = select(Hero_.name).where(Hero_.age.in(select(Hero_.age).limit(2)));
+        assertTrue(sql(q, Dialect.MYSQL).endsWith("WHERE `hero`.`age` IN (SELECT * FROM (SELECT `hero`.`age` FROM `hero` LIMIT ?)"
+                + " AS `in_subquery`)"), sql(q, Dialect.MYSQL));
+        assertTrue(sql(q, Dialect.POSTGRESQL).endsWith("IN (SELECT \"hero\".\"age\" FROM \"hero\" LIMIT ?)"));
+    }
+
+    @Test
     void distinctFromUsesNullSafeEqualityOnMySql() {
         var q = select(Hero.class).where(Hero_.age.isDistinctFrom(3));
         assertTrue(sql(q, Dialect.MYSQL).contains("(NOT (`hero`.`age` <=> ?))"));
