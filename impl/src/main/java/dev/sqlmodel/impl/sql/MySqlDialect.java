@@ -27,6 +27,18 @@ public class MySqlDialect extends SqlDialect {
         return false;
     }
 
+    /** MySQL reads a backslash in a quoted string as an escape (unless sql_mode has NO_BACKSLASH_ESCAPES). */
+    @Override
+    public boolean backslashEscapesInStrings() {
+        return true;
+    }
+
+    /** MySQL and MariaDB reject LIMIT in an IN subquery ("doesn't yet support 'LIMIT & IN/ALL/ANY/SOME subquery'"). */
+    @Override
+    public boolean supportsLimitInInSubquery() {
+        return false;
+    }
+
     @Override
     public boolean supportsNullsOrdering() {
         return false;

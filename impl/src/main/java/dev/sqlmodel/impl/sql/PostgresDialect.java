@@ -14,12 +14,22 @@ public class PostgresDialect extends SqlDialect {
 
     @Override
     public void ilike(SqlCompiler.Renderer r, dev.sqlmodel.Expr<?> operand, dev.sqlmodel.Expr<?> pattern,
-            boolean negated) {
+            boolean negated, String escape) {
         r.sql('(');
         r.expr(operand);
         r.sql(negated ? " NOT ILIKE " : " ILIKE ");
         r.expr(pattern);
-        r.sql(')');
+        r.sql(escape).sql(')');
+    }
+
+    /** PostgreSQL has no {@code double precision % ...}: take the remainder in NUMERIC. */
+    @Override
+    public void exactModulo(SqlCompiler.Renderer r, dev.sqlmodel.Expr<?> left, dev.sqlmodel.Expr<?> right) {
+        r.sql("(CAST(");
+        r.expr(left);
+        r.sql(" AS NUMERIC) % CAST(");
+        r.expr(right);
+        r.sql(" AS NUMERIC))");
     }
 
     /** PostgreSQL has no ROUND(double precision, int): round through NUMERIC. */

@@ -275,8 +275,13 @@ public final class SqlCompiler {
         for (int i = 0; i < n; i++) {
             char c = sql.charAt(i);
             if (c == '\'' || c == '"' || c == '`') {
+                boolean backslash = c != '`' && dialect.backslashEscapesInStrings();
                 int end = i + 1;
                 while (end < n) {
+                    if (backslash && sql.charAt(end) == '\\') {
+                        end += 2; // an escaped character, possibly the quote itself
+                        continue;
+                    }
                     if (sql.charAt(end) == c) {
                         if (end + 1 < n && sql.charAt(end + 1) == c) {
                             end += 2;
@@ -654,7 +659,12 @@ public final class SqlCompiler {
             if (emulateNulls) {
                 // Sort on "is null" first: NULLs first means true (1) sorts before false (0).
                 sb.append('(');
-                orderTarget(o, compound);
+                if (compound != null) {
+                    // Inside an expression an ordinal is a constant, not a column: use the label.
+                    sb.append(dialect.quote(resultLabel(compound, o.expr())));
+                } else {
+                    orderTarget(o, compound);
+                }
                 sb.append(o.nulls() == Order.Nulls.FIRST ? " IS NULL) DESC, " : " IS NULL) ASC, ");
             }
             orderTarget(o, compound);
@@ -697,6 +707,37 @@ public final class SqlCompiler {
                 }
             }
             return -1;
+        }
+
+        /**
+         * The label of the result column of {@code s} that {@code e} names.
+         *
+         * @throws SqlModelException when that column has no label or shares it with another
+         */
+        private String resultLabel(SelectNode<?> s, Expr<?> e) {
+            List<String> labels = new ArrayList<>();
+            for (Object item : s.items()) {
+                if (item instanceof Class<?> type) {
+                    for (FieldMeta f : ModelRegistry.of(type).columns()) {
+                        labels.add(f.column());
+                    }
+                } else if (item instanceof Named<?> n) {
+                    labels.add(n.alias());
+                } else if (item instanceof ColumnRef<?, ?> c) {
+                    labels.add(field(c).column());
+                } else if (item instanceof NamedColumn n) {
+                    labels.add(n.column());
+                } else {
+                    labels.add(null);
+                }
+            }
+            int ordinal = ordinal(s, e);
+            String label = ordinal < 1 ? null : labels.get(ordinal - 1);
+            if (label == null || labels.indexOf(label) != labels.lastIndexOf(label)) {
+                throw dialect.unsupported("NULLS FIRST/LAST on the union result column " + e
+                        + ", which has no unique name (label it with as()),");
+            }
+            return label;
         }
 
         private void selectItem(Expr<?> e) {
@@ -781,7 +822,16 @@ public final class SqlCompiler {
             } else if (e instanceof InSelect in) {
                 expr(in.operand());
                 sb.append(in.negated() ? " NOT IN (" : " IN (");
-                select(in.select(), false);
+                SelectNode<?> sub = in.select();
+                boolean limited = sub.limitValue() != null || sub.offsetValue() != null;
+                if (limited && !dialect.supportsLimitInInSubquery()) {
+                    // The database refuses LIMIT right inside IN but takes it one derived table down.
+                    sb.append("SELECT * FROM (");
+                    select(sub, false);
+                    sb.append(") AS ").append(dialect.quote("in_subquery"));
+                } else {
+                    select(sub, false);
+                }
                 sb.append(')');
             } else if (e instanceof Between b) {
                 sb.append('(');
@@ -860,6 +910,14 @@ public final class SqlCompiler {
         }
 
         private void binary(Binary<?> b) {
+            if (b.op() == BinaryOp.DIV && !(integral(b.left()) && integral(b.right()))) {
+                dialect.exactDivision(this, b.left(), b.right());
+                return;
+            }
+            if (b.op() == BinaryOp.MOD && !(integral(b.left()) && integral(b.right()))) {
+                dialect.exactModulo(this, b.left(), b.right());
+                return;
+            }
             switch (b.op()) {
                 case IS_DISTINCT_FROM -> dialect.distinctFrom(this, b.left(), b.right(), true);
                 case IS_NOT_DISTINCT_FROM -> dialect.distinctFrom(this, b.left(), b.right(), false);
@@ -876,8 +934,8 @@ public final class SqlCompiler {
                         case ADD -> " + ";
                         case SUB -> " - ";
                         case MUL -> " * ";
-                        case DIV -> integral(b.left()) && integral(b.right()) ? dialect.integerDivision() : " / ";
-                        case MOD -> " % ";
+                        case DIV -> dialect.integerDivision();
+                        case MOD -> " % "; // integers only: see exactModulo
                         case AND -> " AND ";
                         case OR -> " OR ";
                         default -> throw new IllegalStateException(b.op().toString());
@@ -923,19 +981,17 @@ public final class SqlCompiler {
         }
 
         private void like(Like l) {
+            // ESCAPE must follow the pattern of its own LIKE; the dialect places it when it
+            // renders a case-insensitive match (LOWER(...) wrappers would otherwise swallow it).
+            String escape = l.escaped() ? " ESCAPE '" + Like.ESCAPE + "'" : "";
             if (l.caseInsensitive()) {
-                dialect.ilike(this, l.operand(), l.pattern(), l.negated());
+                dialect.ilike(this, l.operand(), l.pattern(), l.negated(), escape);
             } else {
                 sb.append('(');
                 expr(l.operand());
                 sb.append(l.negated() ? " NOT LIKE " : " LIKE ");
                 expr(l.pattern());
-                sb.append(')');
-            }
-            if (l.escaped()) {
-                // The ESCAPE clause must follow the LIKE; insert it before the closing parenthesis.
-                sb.setLength(sb.length() - 1);
-                sb.append(" ESCAPE '").append(Like.ESCAPE).append("')");
+                sb.append(escape).append(')');
             }
         }
 

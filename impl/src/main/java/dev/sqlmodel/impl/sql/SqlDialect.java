@@ -62,6 +62,16 @@ public abstract class SqlDialect {
         return true;
     }
 
+    /** Whether {@code x IN (SELECT ... LIMIT n)} is accepted as written. */
+    public boolean supportsLimitInInSubquery() {
+        return true;
+    }
+
+    /** Whether a backslash escapes the next character inside a quoted string. */
+    public boolean backslashEscapesInStrings() {
+        return false;
+    }
+
     /** The most bound parameters one statement may carry. */
     public int maxParameters() {
         return 32_000;
@@ -88,14 +98,18 @@ public abstract class SqlDialect {
         r.sql(')');
     }
 
-    /** Renders a case-insensitive LIKE. */
+    /**
+     * Renders a case-insensitive LIKE.
+     *
+     * @param escape the ESCAPE clause to write right after the pattern, or an empty string
+     */
     public void ilike(SqlCompiler.Renderer r, dev.sqlmodel.Expr<?> operand, dev.sqlmodel.Expr<?> pattern,
-            boolean negated) {
-        r.sql("LOWER(");
+            boolean negated, String escape) {
+        r.sql("(LOWER(");
         r.expr(operand);
         r.sql(negated ? ") NOT LIKE LOWER(" : ") LIKE LOWER(");
         r.expr(pattern);
-        r.sql(')');
+        r.sql(')').sql(escape).sql(')');
     }
 
     /** Renders string concatenation. */
@@ -121,6 +135,24 @@ public abstract class SqlDialect {
         r.expr(operand);
         r.sql(", ");
         r.expr(digits);
+        r.sql(')');
+    }
+
+    /** Renders the exact division of a decimal or floating-point expression. */
+    public void exactDivision(SqlCompiler.Renderer r, dev.sqlmodel.Expr<?> left, dev.sqlmodel.Expr<?> right) {
+        r.sql('(');
+        r.expr(left);
+        r.sql(" / ");
+        r.expr(right);
+        r.sql(')');
+    }
+
+    /** Renders the remainder of a decimal or floating-point division (sign of the dividend). */
+    public void exactModulo(SqlCompiler.Renderer r, dev.sqlmodel.Expr<?> left, dev.sqlmodel.Expr<?> right) {
+        r.sql('(');
+        r.expr(left);
+        r.sql(" % ");
+        r.expr(right);
         r.sql(')');
     }
 

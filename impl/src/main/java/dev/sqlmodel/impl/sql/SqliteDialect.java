@@ -37,6 +37,29 @@ public class SqliteDialect extends SqlDialect {
         }
     }
 
+    /**
+     * SQLite stores a whole decimal such as 7.00 as the integer 7 (NUMERIC affinity), and
+     * integer / integer truncates: divide as REAL so decimal division stays exact.
+     */
+    @Override
+    public void exactDivision(SqlCompiler.Renderer r, dev.sqlmodel.Expr<?> left, dev.sqlmodel.Expr<?> right) {
+        r.sql("(CAST(");
+        r.expr(left);
+        r.sql(" AS REAL) / ");
+        r.expr(right);
+        r.sql(')');
+    }
+
+    /** SQLite's {@code %} works on integers only (2.5 % 2 is 0); MOD() is fmod. */
+    @Override
+    public void exactModulo(SqlCompiler.Renderer r, dev.sqlmodel.Expr<?> left, dev.sqlmodel.Expr<?> right) {
+        r.sql("MOD(");
+        r.expr(left);
+        r.sql(", ");
+        r.expr(right);
+        r.sql(')');
+    }
+
     /** The file is locked by the IMMEDIATE transaction already. */
     @Override
     public void forUpdate(SqlCompiler.Renderer r, java.util.Set<dev.sqlmodel.LockOption> options) {

@@ -92,6 +92,46 @@ class SqlRenderingTest {
     }
 
     @Test
+    void caseInsensitiveContainsPutsEscapeAfterThePattern() {
+        var q = select(Hero.class).where(Hero_.name.icontains("50%"));
+        assertTrue(sql(q, Dialect.SQLITE).endsWith("(LOWER(\"hero\".\"name\") LIKE LOWER(?) ESCAPE '/')"), sql(q, Dialect.SQLITE));
+        assertTrue(sql(q, Dialect.MYSQL).endsWith("(LOWER(`hero`.`name`) LIKE LOWER(?) ESCAPE '/')"), sql(q, Dialect.MYSQL));
+        assertTrue(sql(q, Dialect.POSTGRESQL).endsWith("(\"hero\".\"name\" ILIKE ? ESCAPE '/')"), sql(q, Dialect.POSTGRESQL));
+    }
+
+    @Test
+    void decimalDivisionAndRemainderAreExactOnSqliteAndPostgres() {
+        var div = select(Hero_.age.div(2.5));
+        assertEquals("SELECT (CAST(\"hero\".\"age\" AS REAL) / ?) FROM \"hero\"", sql(div, Dialect.SQLITE));
+        assertEquals("SELECT (\"hero\".\"age\" / ?) FROM \"hero\"", sql(div, Dialect.POSTGRESQL));
+        var mod = select(Hero_.age.mod(2.5));
+        assertEquals("SELECT MOD(\"hero\".\"age\", ?) FROM \"hero\"", sql(mod, Dialect.SQLITE));
+        assertEquals("SELECT (CAST(\"hero\".\"age\" AS NUMERIC) % CAST(? AS NUMERIC)) FROM \"hero\"",
+                sql(mod, Dialect.POSTGRESQL));
+        assertEquals("SELECT (`hero`.`age` % ?) FROM `hero`", sql(mod, Dialect.MYSQL));
+        assertEquals("SELECT (\"hero\".\"age\" % ?) FROM \"hero\"", sql(select(Hero_.age.mod(2)), Dialect.POSTGRESQL));
+    }
+
+    @Test
+    void nullsOrderingOfAUnionOnMySqlNamesTheResultColumn() {
+        var q = select(Hero_.age).where(Hero_.id.lt(3L)).union(select(Hero_.age).where(Hero_.id.gt(5L)))
+                .orderBy(Hero_.age.desc().nullsFirst());
+        assertTrue(sql(q, Dialect.MYSQL).endsWith(" ORDER BY (`age` IS NULL) DESC, 1 DESC"), sql(q, Dialect.MYSQL));
+        var unnamed = select(Hero_.age.plus(1)).union(select(Hero_.age)).orderBy(Hero_.age.plus(1).asc().nullsLast());
+        SqlModelException e = assertThrows(SqlModelException.class, () -> unnamed.toSql(Dialect.MYSQL));
+        assertTrue(e.getMessage().contains("NULLS FIRST/LAST") && e.getMessage().contains("MYSQL"), e.getMessage());
+        assertTrue(sql(unnamed, Dialect.POSTGRESQL).endsWith(" ORDER BY 1 NULLS LAST"));
+    }
+
+    @Test
+    void limitedInSubqueryIsWrappedOnMySql() {
+        var q = select(Hero_.name).where(Hero_.age.in(select(Hero_.age).limit(2)));
+        assertTrue(sql(q, Dialect.MYSQL).endsWith("WHERE `hero`.`age` IN (SELECT * FROM (SELECT `hero`.`age` FROM `hero` LIMIT ?)"
+                + " AS `in_subquery`)"), sql(q, Dialect.MYSQL));
+        assertTrue(sql(q, Dialect.POSTGRESQL).endsWith("IN (SELECT \"hero\".\"age\" FROM \"hero\" LIMIT ?)"));
+    }
+
+    @Test
     void distinctFromUsesNullSafeEqualityOnMySql() {
         var q = select(Hero.class).where(Hero_.age.isDistinctFrom(3));
         assertTrue(sql(q, Dialect.MYSQL).contains("(NOT (`hero`.`age` <=> ?))"));
