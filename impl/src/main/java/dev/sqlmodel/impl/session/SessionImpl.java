@@ -188,9 +188,11 @@ public class SessionImpl implements Session {
             }
         }
         // An instance carrying a database-generated key was stored before: attach it as stored,
-        // and write all its columns at flush (there is no snapshot to compare with).
-        EntityState.Status status = key != null && meta.generatedKey() != null ? EntityState.Status.PERSISTENT
-                : EntityState.Status.NEW;
+        // and write all its columns at flush (there is no snapshot to compare with). Records are
+        // the exception: they are immutable, so the only way to add a new one is with its key set
+        // (an UPDATE of a stored record could change nothing anyway), and they are inserted.
+        EntityState.Status status = key != null && meta.generatedKey() != null && !meta.isRecord()
+                ? EntityState.Status.PERSISTENT : EntityState.Status.NEW;
         s = new EntityState(meta, model, key, status, null);
         map.attach(s);
         return s;
