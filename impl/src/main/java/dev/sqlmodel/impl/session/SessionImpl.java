@@ -311,7 +311,7 @@ public class SessionImpl implements Session {
             s.status = EntityState.Status.PERSISTENT;
         }
         for (Map.Entry<EntityState, Object[]> w : flusher.written.entrySet()) {
-            w.getKey().snapshot = w.getValue();
+            w.getKey().remember(w.getValue());
         }
         for (EntityState s : deleted) {
             map.detach(s);
@@ -375,7 +375,7 @@ public class SessionImpl implements Session {
             s = new EntityState(meta, model, key, EntityState.Status.PERSISTENT, values);
             map.attach(s);
         } else {
-            s.snapshot = values;
+            s.remember(values);
             if (s.status == EntityState.Status.NEW) {
                 s.status = EntityState.Status.PERSISTENT;
             }
