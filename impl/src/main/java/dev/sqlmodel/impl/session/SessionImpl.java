@@ -499,6 +499,12 @@ public class SessionImpl implements Session {
     public <R> Results<R> exec(Query<R> query) {
         checkOpen();
         flush();
+        if (query instanceof ReturningNode<?> || query instanceof TextQuery<?>) {
+            // INSERT/UPDATE/DELETE ... RETURNING (and text, which may be one) write in this
+            // transaction: a later failed commit must then keep that work (see flush).
+            tx();
+            wrote = true;
+        }
         if (query instanceof ReturningNode<?> r && !dialect.supportsReturning()) {
             @SuppressWarnings("unchecked")
             List<R> rows = (List<R>) (List<?>) new ReturningEmulation(this, exec, dialect, compiler).run(r);
@@ -687,7 +693,9 @@ public class SessionImpl implements Session {
 
     @Override
     public Connection connection() {
-        return tx();
+        Connection c = tx();
+        wrote = true; // the caller may write through it
+        return c;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.sqlmodel.impl.session;
 
+import static dev.sqlmodel.Sql.insert;
 import static dev.sqlmodel.Sql.select;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -222,6 +223,58 @@ class FlushFailureTest extends DatabaseTest {
         try (Session check = engine(db).session()) {
             assertEquals(List.of("Tarantula"), heroNames(check));
             assertEquals(List.of("Preventers", "Preventers II"), teamNames(check));
+        }
+    }
+
+    @DbTest
+    void failingCommitAfterAnInsertReturningKeepsIt(Db db) {
+        fresh(db);
+        storeTeam(db, "Preventers", "Sharp Tower");
+        Session s = session(db);
+        long lionsId = s.exec(insert(Team.class).values(new Team("Lions", "Savannah")).returning(Team_.id)).one();
+        Team dup = s.add(new Team("Preventers", "Copy"));
+
+        assertThrows(IntegrityException.class, s::commit);
+        assertNull(dup.id);
+        assertEquals(2, rows(s, "team")); // the statement run before the failing flush is still there
+        dup.name = "Preventers II";
+        s.commit();
+        try (Session check = engine(db).session()) {
+            assertEquals(List.of("Lions", "Preventers", "Preventers II"), teamNames(check));
+            assertEquals("Savannah", check.get(Team.class, lionsId).orElseThrow().headquarters);
+        }
+    }
+
+    @DbTest
+    void updateOfARowDeletedByAnotherTransactionIsStale(Db db) {
+        fresh(db);
+        Session s = session(db);
+        Hero a = s.add(new Hero("Deadpond", "Dive Wilson", 30));
+        Hero b = s.add(new Hero("Spider-Boy", "Pedro Parqueador", 15));
+        s.commit();
+        // The first row goes: SQLite hands the highest deleted id to the next insert (INTEGER
+        // PRIMARY KEY without AUTOINCREMENT), and the UPDATE would then find that new row.
+        try (Session other = engine(db).session()) {
+            other.delete(other.get(Hero.class, a.id).orElseThrow());
+            other.commit();
+        }
+        a.age = 31;
+        b.age = 16; // same columns: one batch with a.age
+        Hero c = s.add(new Hero("Rusty-Man", "Tommy Sharp", 48));
+
+        StaleObjectException e = assertThrows(StaleObjectException.class, s::commit);
+        assertTrue(e.getMessage().contains(Hero.class.getName()) && e.getMessage().contains("key " + a.id),
+                e.getMessage());
+        assertNull(c.id);
+        try (Session check = engine(db).session()) {
+            assertEquals(List.of("Spider-Boy"), heroNames(check));
+            assertEquals(15, check.get(Hero.class, b.id).orElseThrow().age);
+        }
+        s.evict(a);
+        s.commit();
+        try (Session check = engine(db).session()) {
+            assertEquals(List.of("Rusty-Man", "Spider-Boy"), heroNames(check));
+            assertEquals(16, check.get(Hero.class, b.id).orElseThrow().age);
         }
     }
 
