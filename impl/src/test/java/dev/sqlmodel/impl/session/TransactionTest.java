@@ -1,5 +1,6 @@
 package dev.sqlmodel.impl.session;
 
+import static dev.sqlmodel.Sql.insert;
 import static dev.sqlmodel.Sql.select;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -296,6 +297,8 @@ class TransactionTest extends DatabaseTest {
             s.flush();
         }));
         assertTrue(e.sqlState().startsWith("23"), e.sqlState());
+        assertThrows(IntegrityException.class,
+                () -> s.nested(() -> s.execute(insert(Team.class).values(new Team("Preventers", "Bulk copy")))));
         // the transaction is still usable: a query and more writes work, and commit keeps the earlier work
         assertEquals(List.of("Preventers"), s.exec(select(Team_.name)).all());
         s.add(new Team("Z-Force", "Sister Margaret's Bar"));

@@ -178,6 +178,28 @@ class TypesTest extends DatabaseTest {
     }
 
     @DbTest
+    void rowsLeavingDifferentColumnsToTheDatabaseInOneFlush(Db db) {
+        fresh(db);
+        List<Powers> all = new java.util.ArrayList<>();
+        try (Session s = engine(db).session()) {
+            for (int i = 0; i < 6; i++) {
+                Powers p = new Powers();
+                p.intValue = i;
+                p.withDefault = i % 2 == 0 ? null : "given " + i;
+                all.add(s.add(p));
+            }
+            s.commit();
+        }
+        for (int i = 0; i < all.size(); i++) {
+            Powers p = all.get(i);
+            assertEquals(i % 2 == 0 ? "fresh" : "given " + i, p.withDefault);
+            Powers stored = load(db, p.id);
+            assertEquals(i, stored.intValue);
+            assertEquals(p.withDefault, stored.withDefault);
+        }
+    }
+
+    @DbTest
     void valuesSetToNullByAnUpdateAreStoredAsNull(Db db) {
         fresh(db);
         long id = store(db, full());

@@ -157,6 +157,26 @@ class UnitOfWorkTest extends DatabaseTest {
     }
 
     @DbTest
+    void deletedInstancesAreGoneFromGetAndEvictedChangesAreNotWritten(Db db) {
+        fresh(db);
+        long a = storeHero(db, "Deadpond", "Dive Wilson", 30);
+        long b = storeHero(db, "Spider-Boy", "Pedro Parqueador", 15);
+        Session s = session(db);
+        Hero deadpond = s.get(Hero.class, a).orElseThrow();
+        Hero spiderBoy = s.get(Hero.class, b).orElseThrow();
+        s.delete(deadpond);
+        assertTrue(s.get(Hero.class, a).isEmpty());
+        spiderBoy.age = 99;
+        s.evict(spiderBoy);
+        s.commit();
+        assertEquals(1, count(db, Hero.class));
+        assertEquals(15, read(db, b).age);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> s.refresh(s.add(new Hero("New", null, null))));
+        assertTrue(e.getMessage().contains(Hero.class.getName()), e.getMessage());
+    }
+
+    @DbTest
     void addRejectsAPlainDataModelAndASecondInstanceForTheSameKey(Db db) {
         fresh(db);
         long id = storeHero(db, "Deadpond", "Dive Wilson", 30);
