@@ -24,7 +24,29 @@ final class EntityState {
         this.instance = instance;
         this.key = key;
         this.status = status;
-        this.snapshot = snapshot;
+        this.snapshot = copy(snapshot);
+    }
+
+    /** Takes {@code values} as the new snapshot. */
+    void remember(Object[] values) {
+        snapshot = copy(values);
+    }
+
+    /**
+     * A copy of column values for a snapshot. Byte arrays are copied too: the instance holds the
+     * same array, and a change made to it in place must still show as a change.
+     */
+    private static Object[] copy(Object[] values) {
+        if (values == null) {
+            return null;
+        }
+        Object[] c = values.clone();
+        for (int i = 0; i < c.length; i++) {
+            if (c[i] instanceof byte[] b) {
+                c[i] = b.clone();
+            }
+        }
+        return c;
     }
 
     /** The current column values of the instance. */

@@ -29,7 +29,7 @@ final class ModelCodecs {
             List<FieldMeta> cols = meta.columns();
             codecs = new ValueCodec[cols.size()];
             for (int i = 0; i < codecs.length; i++) {
-                codecs[i] = Codecs.forType(cols.get(i).javaType(), dialect);
+                codecs[i] = Codecs.forField(cols.get(i), dialect);
             }
             byDialect.set(dialect.ordinal(), codecs);
         }

@@ -248,9 +248,11 @@ public class SessionImpl implements Session {
             }
         }
         // An instance carrying a database-generated key was stored before: attach it as stored,
-        // and write all its columns at flush (there is no snapshot to compare with).
-        EntityState.Status status = key != null && meta.generatedKey() != null ? EntityState.Status.PERSISTENT
-                : EntityState.Status.NEW;
+        // and write all its columns at flush (there is no snapshot to compare with). Records are
+        // the exception: they are immutable, so the only way to add a new one is with its key set
+        // (an UPDATE of a stored record could change nothing anyway), and they are inserted.
+        EntityState.Status status = key != null && meta.generatedKey() != null && !meta.isRecord()
+                ? EntityState.Status.PERSISTENT : EntityState.Status.NEW;
         s = new EntityState(meta, model, key, status, null);
         map.attach(s);
         relations.attached(s);
@@ -378,7 +380,7 @@ public class SessionImpl implements Session {
             s.status = EntityState.Status.PERSISTENT;
         }
         for (Map.Entry<EntityState, Object[]> w : flusher.written.entrySet()) {
-            w.getKey().snapshot = w.getValue();
+            w.getKey().remember(w.getValue());
         }
         for (EntityState s : deleted) {
             map.detach(s);
@@ -446,7 +448,7 @@ public class SessionImpl implements Session {
             s = new EntityState(meta, model, key, EntityState.Status.PERSISTENT, values);
             map.attach(s);
         } else {
-            s.snapshot = values;
+            s.remember(values);
             if (s.status == EntityState.Status.NEW) {
                 s.status = EntityState.Status.PERSISTENT;
             }
@@ -581,6 +583,12 @@ public class SessionImpl implements Session {
     public <R> Results<R> exec(Query<R> query) {
         checkOpen();
         flush();
+        if (query instanceof ReturningNode<?> || query instanceof TextQuery<?>) {
+            // INSERT/UPDATE/DELETE ... RETURNING (and text, which may be one) write in this
+            // transaction: a later failed commit must then keep that work (see flush).
+            tx();
+            wrote = true;
+        }
         if (query instanceof ReturningNode<?> r && !dialect.supportsReturning()) {
             @SuppressWarnings("unchecked")
             List<R> rows = (List<R>) (List<?>) new ReturningEmulation(this, exec, dialect, compiler).run(r);
@@ -785,7 +793,9 @@ public class SessionImpl implements Session {
 
     @Override
     public Connection connection() {
-        return tx();
+        Connection c = tx();
+        wrote = true; // the caller may write through it
+        return c;
     }
 
     @Override

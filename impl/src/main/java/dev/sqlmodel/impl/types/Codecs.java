@@ -1,7 +1,9 @@
 package dev.sqlmodel.impl.types;
 
 import dev.sqlmodel.Dialect;
+import dev.sqlmodel.impl.meta.FieldMeta;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,14 +25,17 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The codec of each Java type per dialect. PostgreSQL and MySQL take {@code java.time}
- * values natively; SQLite keeps them as fixed-width ISO text so they sort and compare as
- * text. Instants and offset date-times are normalised to UTC everywhere.
+ * The codec of each Java type per dialect. PostgreSQL takes {@code java.time} values natively;
+ * SQLite keeps them as fixed-width ISO text so they sort and compare as text. MySQL reads them
+ * natively but is sent times and date-times as ISO text with microseconds: Connector/J drops
+ * the fraction of a bound {@code java.time} value when the server calls itself older than
+ * 5.6.4, and MariaDB reports {@code 5.5.5-<version>}. Instants and offset date-times are
+ * normalised to UTC everywhere.
  */
 public final class Codecs {
-    private static final DateTimeFormatter SQLITE_DATETIME = new DateTimeFormatterBuilder()
+    private static final DateTimeFormatter DATETIME_MICROS = new DateTimeFormatterBuilder()
             .appendPattern("uuuu-MM-dd HH:mm:ss").appendFraction(ChronoField.NANO_OF_SECOND, 6, 6, true).toFormatter();
-    private static final DateTimeFormatter SQLITE_TIME = new DateTimeFormatterBuilder()
+    private static final DateTimeFormatter TIME_MICROS = new DateTimeFormatterBuilder()
             .appendPattern("HH:mm:ss").appendFraction(ChronoField.NANO_OF_SECOND, 6, 6, true).toFormatter();
 
     private static final Map<Dialect, Map<Class<?>, ValueCodec>> TABLES = new EnumMap<>(Dialect.class);
@@ -60,6 +65,19 @@ public final class Codecs {
             return forType(t.getSuperclass(), dialect);
         }
         return TABLES.get(dialect).get(Object.class);
+    }
+
+    /**
+     * The codec for the column {@code field} on {@code dialect}: the type's codec, except that
+     * on SQLite a decimal with a declared scale is read back with that scale. SQLite stores
+     * {@code 12.30} in a DECIMAL column as the number 12.3; the other databases keep the scale.
+     */
+    public static ValueCodec forField(FieldMeta field, Dialect dialect) {
+        ValueCodec c = forType(field.javaType(), dialect);
+        if (dialect == Dialect.SQLITE && field.boxedType() == BigDecimal.class && field.decimalPlaces() >= 0) {
+            return new Scaled(c, field.decimalPlaces());
+        }
+        return c;
     }
 
     /** The codec for a value found at run time (a parameter). */
@@ -247,19 +265,25 @@ public final class Codecs {
         }
         if (d == Dialect.SQLITE) {
             m.put(LocalDate.class, text(Types.DATE, v -> v.toString(), s -> LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s)));
-            m.put(LocalTime.class, text(Types.TIME, v -> SQLITE_TIME.format((LocalTime) v), LocalTime::parse));
-            m.put(LocalDateTime.class, text(Types.TIMESTAMP, v -> SQLITE_DATETIME.format((LocalDateTime) v),
+            m.put(LocalTime.class, text(Types.TIME, v -> TIME_MICROS.format((LocalTime) v), LocalTime::parse));
+            m.put(LocalDateTime.class, text(Types.TIMESTAMP, v -> DATETIME_MICROS.format((LocalDateTime) v),
                     Codecs::parseLocalDateTime));
             m.put(Instant.class, text(Types.TIMESTAMP,
-                    v -> SQLITE_DATETIME.format(LocalDateTime.ofInstant((Instant) v, ZoneOffset.UTC)),
+                    v -> DATETIME_MICROS.format(LocalDateTime.ofInstant((Instant) v, ZoneOffset.UTC)),
                     s -> parseUtc(s).toInstant()));
             m.put(OffsetDateTime.class, text(Types.TIMESTAMP,
-                    v -> SQLITE_DATETIME.format(((OffsetDateTime) v).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()),
+                    v -> DATETIME_MICROS.format(((OffsetDateTime) v).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()),
                     Codecs::parseUtc));
         } else {
             m.put(LocalDate.class, objectCodec(LocalDate.class, Types.DATE));
-            m.put(LocalTime.class, objectCodec(LocalTime.class, Types.TIME));
-            m.put(LocalDateTime.class, objectCodec(LocalDateTime.class, Types.TIMESTAMP));
+            if (d == Dialect.MYSQL) {
+                m.put(LocalTime.class, textIn(LocalTime.class, Types.TIME, v -> TIME_MICROS.format((LocalTime) v)));
+                m.put(LocalDateTime.class, textIn(LocalDateTime.class, Types.TIMESTAMP,
+                        v -> DATETIME_MICROS.format((LocalDateTime) v)));
+            } else {
+                m.put(LocalTime.class, objectCodec(LocalTime.class, Types.TIME));
+                m.put(LocalDateTime.class, objectCodec(LocalDateTime.class, Types.TIMESTAMP));
+            }
             if (d == Dialect.POSTGRESQL) {
                 m.put(OffsetDateTime.class, new Simple(Types.TIMESTAMP_WITH_TIMEZONE) {
                     @Override
@@ -289,7 +313,8 @@ public final class Codecs {
                 m.put(OffsetDateTime.class, new Simple(Types.TIMESTAMP) {
                     @Override
                     public void bind(PreparedStatement ps, int i, Object v) throws SQLException {
-                        ps.setObject(i, ((OffsetDateTime) v).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
+                        ps.setString(i, DATETIME_MICROS.format(
+                                ((OffsetDateTime) v).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()));
                     }
 
                     @Override
@@ -301,7 +326,7 @@ public final class Codecs {
                 m.put(Instant.class, new Simple(Types.TIMESTAMP) {
                     @Override
                     public void bind(PreparedStatement ps, int i, Object v) throws SQLException {
-                        ps.setObject(i, LocalDateTime.ofInstant((Instant) v, ZoneOffset.UTC));
+                        ps.setString(i, DATETIME_MICROS.format(LocalDateTime.ofInstant((Instant) v, ZoneOffset.UTC)));
                     }
 
                     @Override
@@ -351,6 +376,21 @@ public final class Codecs {
         };
     }
 
+    /** Binds as text, reads the driver's {@code java.time} value. */
+    private static ValueCodec textIn(Class<?> type, int sqlType, Format format) {
+        return new Simple(sqlType) {
+            @Override
+            public void bind(PreparedStatement ps, int i, Object v) throws SQLException {
+                ps.setString(i, format.apply(v));
+            }
+
+            @Override
+            public Object read(ResultSet rs, int i) throws SQLException {
+                return rs.getObject(i, type);
+            }
+        };
+    }
+
     private static ValueCodec objectCodec(Class<?> type, int sqlType) {
         return new Simple(sqlType) {
             @Override
@@ -387,6 +427,34 @@ public final class Codecs {
                 }
             }
         };
+    }
+
+    /** A decimal codec that reads values with a fixed scale. */
+    private static final class Scaled implements ValueCodec {
+        private final ValueCodec decimal;
+        private final int scale;
+
+        Scaled(ValueCodec decimal, int scale) {
+            this.decimal = decimal;
+            this.scale = scale;
+        }
+
+        @Override
+        public void bind(PreparedStatement ps, int i, Object v) throws SQLException {
+            decimal.bind(ps, i, v);
+        }
+
+        @Override
+        public Object read(ResultSet rs, int i) throws SQLException {
+            BigDecimal v = (BigDecimal) decimal.read(rs, i);
+            // HALF_UP, as PostgreSQL and MySQL round a value with more places into a DECIMAL column
+            return v == null ? null : v.setScale(scale, RoundingMode.HALF_UP);
+        }
+
+        @Override
+        public int sqlType() {
+            return decimal.sqlType();
+        }
     }
 
     private abstract static class Simple implements ValueCodec {
