@@ -81,7 +81,7 @@ final class RowReader {
         if (kind == Kind.SCALAR) {
             Compiled.ValueItem vi = (Compiled.ValueItem) items.get(0);
             scalarType = vi.type();
-            scalar = Codecs.forType(vi.type(), dialect);
+            scalar = codecOf(vi, dialect);
         } else {
             scalarType = null;
             scalar = null;
@@ -92,10 +92,19 @@ final class RowReader {
                 if (item instanceof Compiled.ModelItem mi) {
                     itemCodecs.add(ModelCodecs.of(mi.meta(), dialect));
                 } else {
-                    itemCodecs.add(new ValueCodec[] {Codecs.forType(((Compiled.ValueItem) item).type(), dialect)});
+                    itemCodecs.add(new ValueCodec[] {codecOf((Compiled.ValueItem) item, dialect)});
                 }
             }
         }
+    }
+
+    /** A selected column reads with its field's codec (SQLite decimals keep their declared scale). */
+    private static ValueCodec codecOf(Compiled.ValueItem item, Dialect dialect) {
+        Object e = item.expr() instanceof dev.sqlmodel.ast.Named<?> n ? n.expr() : item.expr();
+        if (e instanceof dev.sqlmodel.ast.ColumnRef<?, ?> c && ModelRegistry.isTable(c.model())) {
+            return Codecs.forField(ModelRegistry.of(c.model()).requireField(c.field()), dialect);
+        }
+        return Codecs.forType(item.type(), dialect);
     }
 
     /** A reader for verbatim SQL whose rows become {@code type}. */

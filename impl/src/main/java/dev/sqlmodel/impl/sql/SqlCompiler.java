@@ -37,6 +37,7 @@ import dev.sqlmodel.ast.TextQuery;
 import dev.sqlmodel.ast.Unary;
 import dev.sqlmodel.ast.UpdateNode;
 import dev.sqlmodel.impl.meta.FieldMeta;
+import dev.sqlmodel.impl.meta.ForeignKey;
 import dev.sqlmodel.impl.meta.ModelMeta;
 import dev.sqlmodel.impl.meta.ModelRegistry;
 import dev.sqlmodel.impl.meta.Types;
@@ -625,19 +626,19 @@ public final class SqlCompiler {
         }
 
         private void inferredOn(ModelMeta<?> target, List<ModelMeta<?>> joined) {
-            List<String[]> matches = new ArrayList<>();
-            List<ModelMeta<?>[]> pairs = new ArrayList<>();
+            // Each candidate: {child, parent, foreign key}; composite keys are one candidate.
+            List<Object[]> matches = new ArrayList<>();
             for (ModelMeta<?> other : joined) {
-                for (FieldMeta f : target.columns()) {
-                    if (other.tableName().equalsIgnoreCase(f.foreignTable() == null ? "" : f.foreignTable())) {
-                        matches.add(new String[] {f.column(), f.foreignColumn()});
-                        pairs.add(new ModelMeta<?>[] {target, other});
+                for (ForeignKey fk : ForeignKey.of(target)) {
+                    if (fk.refTable().equalsIgnoreCase(other.tableName())) {
+                        matches.add(new Object[] {target, other, fk});
                     }
                 }
-                for (FieldMeta f : other.columns()) {
-                    if (target.tableName().equalsIgnoreCase(f.foreignTable() == null ? "" : f.foreignTable())) {
-                        matches.add(new String[] {f.column(), f.foreignColumn()});
-                        pairs.add(new ModelMeta<?>[] {other, target});
+                if (other != target) {
+                    for (ForeignKey fk : ForeignKey.of(other)) {
+                        if (fk.refTable().equalsIgnoreCase(target.tableName())) {
+                            matches.add(new Object[] {other, target, fk});
+                        }
                     }
                 }
             }
@@ -647,11 +648,17 @@ public final class SqlCompiler {
                         + " between it and the tables already in the query; pass the ON condition: join("
                         + target.type().getSimpleName() + ".class, ...)");
             }
-            ModelMeta<?> child = pairs.get(0)[0];
-            ModelMeta<?> parent = pairs.get(0)[1];
-            qualified(child.tableName(), matches.get(0)[0]);
-            sb.append(" = ");
-            qualified(parent.tableName(), matches.get(0)[1]);
+            ModelMeta<?> child = (ModelMeta<?>) matches.get(0)[0];
+            ModelMeta<?> parent = (ModelMeta<?>) matches.get(0)[1];
+            ForeignKey fk = (ForeignKey) matches.get(0)[2];
+            for (int i = 0; i < fk.columns().size(); i++) {
+                if (i > 0) {
+                    sb.append(" AND ");
+                }
+                qualified(child.tableName(), fk.columns().get(i).column());
+                sb.append(" = ");
+                qualified(parent.tableName(), fk.refColumns().get(i));
+            }
         }
 
         private void order(Order o, SelectNode<?> compound) {

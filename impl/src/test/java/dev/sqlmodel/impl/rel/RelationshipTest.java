@@ -375,6 +375,9 @@ class RelationshipTest extends DatabaseTest {
             assertNull(badges.get(3).powerLevel.get());
             assertEquals(2, counter.selects().size(), counter.selects().toString());
             assertTrue(counter.selects().get(1).contains(") IN (("), counter.selects().get(1));
+            List<String> labels = s.exec(select(PowerLevel_.label).from(Badge.class).join(PowerLevel.class)
+                    .orderBy(Badge_.id.asc())).all();
+            assertEquals(List.of("hover", "soar", "soar"), labels); // ON inferred from the composite key
         }
     }
 

@@ -258,6 +258,7 @@ class TypesTest extends DatabaseTest {
         assertEquals(List.of(p), s.exec(select(Powers.class).where(Powers_.stamp.eq(STAMP))).all());
         assertEquals(List.of(p), s.exec(select(Powers.class).where(Powers_.offsetStamp.eq(OFFSET_STAMP))).all());
         assertEquals(List.of(p), s.exec(select(Powers.class).where(Powers_.price.eq(new BigDecimal("12.30")))).all());
+        assertEquals(new BigDecimal("12.30"), s.exec(select(Powers_.price).where(Powers_.id.eq(p.id))).one());
         assertEquals(List.of(p), s.exec(select(Powers.class).where(Powers_.level.eq(Powers.Level.HIGH))).all());
         assertEquals(List.of(p), s.exec(select(Powers.class).where(Powers_.duration.eq(DURATION))).all());
         assertEquals(List.of(p), s.exec(select(Powers.class).where(Powers_.boxedFlag.eq(false))).all());
