@@ -113,6 +113,40 @@ class EngineImplTest {
 
     @ParameterizedTest
     @MethodSource("dev.sqlmodel.impl.engine.TestDatabases#dialects")
+    void idleConnectionsAboveMinSizeAndOldConnectionsAreRetired(Dialect dialect) throws Exception {
+        try (EngineImpl idle = EngineImpl.create(builder(dialect).pool(p -> p.minSize(0).maxSize(3)
+                .idleTimeout(Duration.ofMillis(300))))) {
+            Connection a = idle.acquire();
+            Connection b = idle.acquire();
+            idle.release(a);
+            idle.release(b);
+            assertTrue(waitFor(() -> idle.stats().destroyed() >= 2), idle.stats().toString());
+            assertEquals(0, idle.stats().idle());
+        }
+        try (EngineImpl aging = EngineImpl.create(builder(dialect).pool(p -> p.minSize(1).maxSize(2)
+                .maxLifetime(Duration.ofMillis(400))))) {
+            long created = aging.stats().created();
+            assertTrue(waitFor(() -> aging.stats().destroyed() >= 1 && aging.stats().created() > created),
+                    aging.stats().toString());
+            Connection c = aging.acquire(); // the replacement works
+            assertEquals(1, queryInt(c, "SELECT 1"));
+            aging.release(c);
+        }
+    }
+
+    private static boolean waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return condition.getAsBoolean();
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.sqlmodel.impl.engine.TestDatabases#dialects")
     void exhaustedPoolThrowsWithinTheAcquireTimeout(Dialect dialect) {
         Duration timeout = Duration.ofMillis(300);
         try (EngineImpl engine = EngineImpl.create(builder(dialect).pool(p -> p.maxSize(1).acquireTimeout(timeout)))) {
