@@ -1,0 +1,38 @@
+package dev.sqlmodel.schema;
+
+import dev.sqlmodel.Dialect;
+import dev.sqlmodel.schema.internal.ChangeSql;
+import dev.sqlmodel.schema.internal.TableEdits;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Add a unique constraint.
+ *
+ * @param table the table name
+ * @param constraint the unique constraint
+ * @param before the table before the change (SQLite rebuilds it); may be null elsewhere
+ */
+public record AddUnique(String table, UniqueSchema constraint, TableSchema before) implements SchemaChange {
+
+    /** Validates the table and constraint. */
+    public AddUnique {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(constraint, "constraint");
+    }
+
+    @Override
+    public List<String> sql(Dialect dialect) {
+        return ChangeSql.of(this, dialect);
+    }
+
+    @Override
+    public boolean isDestructive() {
+        return false;
+    }
+
+    @Override
+    public SchemaChange inverse() {
+        return new DropUnique(table, constraint, TableEdits.after(this));
+    }
+}
