@@ -10,7 +10,11 @@ import dev.sqlmodel.ModelInfo;
 import dev.sqlmodel.Session;
 import dev.sqlmodel.wildfly.app.Hero;
 import dev.sqlmodel.wildfly.app.Team;
+import dev.sqlmodel.schema.DatabaseSchema;
+import dev.sqlmodel.schema.SchemaDiff;
+import dev.sqlmodel.schema.SchemaInspector;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -42,6 +46,13 @@ class ModuleIT {
         Set<Class<?>> models = engine.models().stream().map(ModelInfo::type).collect(Collectors.toSet());
         assertEquals(Set.of(Hero.class, Team.class), models);
         assertEquals(Dialect.POSTGRESQL, engine.dialect());
+    }
+
+    @Test
+    void schemaToolsFindTheTablesInStepWithTheModels() {
+        DatabaseSchema live = SchemaInspector.inspect(engine);
+        assertTrue(live.table("hero").isPresent(), () -> live.tables().toString());
+        assertEquals(List.of(), SchemaDiff.between(live, SchemaInspector.fromModels(engine.dialect(), Hero.class, Team.class)));
     }
 
     @Test
