@@ -43,6 +43,7 @@ public final class SqlModelBuildExtension implements BuildCompatibleExtension {
     private final ModelCatalog catalog = new ModelCatalog();
     private final Set<String> names = new TreeSet<>();
     private final Set<String> injected = new TreeSet<>();
+    private final Set<String> dataSources = new TreeSet<>();
 
     /** Created by the container's service loader. */
     public SqlModelBuildExtension() {
@@ -76,6 +77,7 @@ public final class SqlModelBuildExtension implements BuildCompatibleExtension {
         for (Type t : bean.types()) {
             if ("javax.sql.DataSource".equals(typeName(t))) {
                 String name = nameOf(bean.qualifiers());
+                dataSources.add(name);
                 if (!name.isEmpty()) {
                     names.add(name);
                 }
@@ -113,14 +115,15 @@ public final class SqlModelBuildExtension implements BuildCompatibleExtension {
         }
     }
 
-    /** Fails deployment for each invalid model. */
+    /** Fails deployment for each invalid model and each injected database that is not configured. */
     @Validation
     public void check(Messages messages) {
         for (String problem : catalog.problems()) {
             messages.error(new DeploymentException("invalid model: " + problem));
         }
+        Settings settings = Settings.load(loader());
         for (String name : injected) {
-            if (!DatabaseConfig.read(name, Settings.load(loader())).configured() && !name.isEmpty() && !names.contains(name)) {
+            if (!dataSources.contains(name) && !DatabaseConfig.read(name, settings).configured()) {
                 messages.error(new DeploymentException(Databases.notConfigured(name)));
             }
         }

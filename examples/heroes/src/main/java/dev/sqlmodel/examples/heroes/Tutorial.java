@@ -28,12 +28,14 @@ public class Tutorial {
         this.out = stream;
     }
 
+    /** Creates every model's table. */
     void createTables() {
         engine.createAll();
         out.println("Created the tables " + engine.models().stream().map(m -> m.tableName()).collect(Collectors.joining(", "))
                 + " (" + engine.dialect() + ")");
     }
 
+    /** Inserts two teams and seven heroes, two of them with a team. */
     @Transactional
     public void insertTeamsAndHeroes() {
         Team preventers = new Team("Preventers", "Sharp Tower");
@@ -50,12 +52,14 @@ public class Tutorial {
                 + " (id " + zForce.id + ")");
     }
 
+    /** Selects the three oldest heroes over 30. */
     @Transactional
     public void selectWithWhereOrderAndLimit() {
         List<Hero> oldest = session.exec(select(Hero.class).where(Hero_.age.gt(30)).orderBy(Hero_.age.desc()).limit(3)).all();
         out.println("The three oldest heroes over 30: " + oldest);
     }
 
+    /** Prints each hero's team, loaded for all heroes by one batched query. */
     @Transactional
     public void relationshipsLoadedInOneBatch() {
         List<Hero> heroes = session.exec(select(Hero.class).orderBy(Hero_.id.asc())).all();
@@ -66,6 +70,7 @@ public class Tutorial {
         out.println("Heroes and their teams: " + teams);
     }
 
+    /** Makes Spider-Boy a member of every team through the link model. */
     @Transactional
     public void manyToManyThroughTheLinkModel() {
         Hero spider = session.exec(select(Hero.class).where(Hero_.name.eq("Spider-Boy"))).one();
@@ -74,12 +79,14 @@ public class Tutorial {
         }
     }
 
+    /** Prints Spider-Boy's teams, read through the link model. */
     @Transactional
     public void showManyToMany() {
         Hero spider = session.exec(select(Hero.class).where(Hero_.name.eq("Spider-Boy"))).one();
         out.println("Spider-Boy is a member of " + spider.teams.get().stream().map(t -> t.name).sorted().toList());
     }
 
+    /** Changes Spider-Boy's age. */
     @Transactional
     public void update() {
         Hero spider = session.exec(select(Hero.class).where(Hero_.name.eq("Spider-Boy"))).one();
@@ -87,6 +94,7 @@ public class Tutorial {
         out.println("Updated Spider-Boy's age to " + spider.age);
     }
 
+    /** Deletes Captain North America (and his link rows). */
     @Transactional
     public void delete() {
         Hero captain = session.exec(select(Hero.class).where(Hero_.name.eq("Captain North America"))).one();
@@ -94,6 +102,7 @@ public class Tutorial {
         out.println("Deleted " + captain.name);
     }
 
+    /** Keeps one hero and rolls another back to a savepoint inside the same transaction. */
     @Transactional
     public void rollBackToASavepoint() {
         session.add(new Hero("Princess Sure-E", "Sure-E", 21));
@@ -108,11 +117,13 @@ public class Tutorial {
         }
     }
 
+    /** Adds a hero with a negative age; the commit fails validation and writes nothing. */
     @Transactional
     public void addInvalidHero() {
         session.add(new Hero("Minus Man", "Negative Ned", -5)); // validated when the transaction commits
     }
 
+    /** Prints the heroes left. */
     @Transactional
     public void summary() {
         List<String> names = session.exec(select(Hero_.name).orderBy(Hero_.name.asc())).all();
