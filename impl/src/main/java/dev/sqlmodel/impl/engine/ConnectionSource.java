@@ -28,4 +28,13 @@ public interface ConnectionSource {
 
     /** The pool's counters now. */
     PoolStats stats();
+
+    /**
+     * How sessions over this source's connections take part in global transactions; by default
+     * they do not ({@link TransactionIntegration#none()}). A source whose connections are
+     * enlisted in JTA transactions returns the matching integration.
+     */
+    default TransactionIntegration transactions() {
+        return TransactionIntegration.none();
+    }
 }

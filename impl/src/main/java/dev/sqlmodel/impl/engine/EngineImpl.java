@@ -222,6 +222,11 @@ public final class EngineImpl implements Engine {
         source.release(c);
     }
 
+    /** How this engine's sessions take part in global transactions (see {@link ConnectionSource#transactions()}). */
+    public TransactionIntegration transactions() {
+        return source.transactions();
+    }
+
     /** The statement log. */
     public SqlLog log() {
         return log;

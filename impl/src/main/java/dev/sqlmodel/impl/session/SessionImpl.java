@@ -19,6 +19,7 @@ import dev.sqlmodel.ast.TextNode;
 import dev.sqlmodel.ast.TextQuery;
 import dev.sqlmodel.impl.Validation;
 import dev.sqlmodel.impl.engine.EngineImpl;
+import dev.sqlmodel.impl.engine.TransactionIntegration;
 import dev.sqlmodel.impl.meta.FieldMeta;
 import dev.sqlmodel.impl.meta.ModelMeta;
 import dev.sqlmodel.impl.meta.ModelRegistry;
@@ -43,6 +44,14 @@ import java.util.function.Supplier;
  * the database as it was (a savepoint taken at flush start is rolled back, or, when the flush
  * belongs to a commit of a transaction that has written nothing yet, the transaction is) and
  * the instances as they were (the flusher's undo log).
+ *
+ * <p>Under a global transaction ({@link EngineImpl#transactions()}: JTA) the session joins the
+ * transaction on its first operation in it and uses the connection the transaction enlisted,
+ * never committing, rolling back or switching auto-commit on it. It writes pending changes
+ * before the transaction completes and forgets every instance afterwards, whatever the outcome;
+ * {@link #commit()}, {@link #rollback()} and {@link #begin()} are refused while it runs, and
+ * savepoints are issued as SQL on the enlisted connection. The joined state
+ * ({@link JoinedTransaction}) lives with the transaction, not in this object.
  */
 public class SessionImpl implements Session {
     private final EngineImpl engine;
@@ -51,6 +60,8 @@ public class SessionImpl implements Session {
     private final Executor exec;
     private final IdentityMap map = new IdentityMap();
     private final Relations relations;
+    private final TransactionIntegration transactions;
+    private final GlobalParticipant participant = new GlobalParticipant();
     private Relations.Batch batch;
     private Connection conn;
     private boolean explicit;
@@ -68,6 +79,7 @@ public class SessionImpl implements Session {
         this.compiler = new SqlCompiler(dialect);
         this.exec = new Executor(engine);
         this.relations = new Relations(this, dialect);
+        this.transactions = engine.transactions();
     }
 
     // ---- state ----------------------------------------------------------------------------
@@ -75,6 +87,21 @@ public class SessionImpl implements Session {
     private void checkOpen() {
         if (closed) {
             throw new IllegalStateException("session is closed");
+        }
+        // Join the thread's global transaction on first use, even for add(): its pending work
+        // must be written before that transaction commits.
+        transactions.current(participant);
+    }
+
+    /** The global transaction this session has joined on this thread, or null. */
+    private JoinedTransaction global() {
+        return transactions.current(participant);
+    }
+
+    private void refuseUnderGlobal(String operation) {
+        if (global() != null) {
+            throw new IllegalStateException(operation + " is not allowed while a JTA transaction is active:"
+                    + " the transaction manager commits or rolls back (savepoint() and nested() still work)");
         }
     }
 
@@ -140,11 +167,12 @@ public class SessionImpl implements Session {
     }
 
     long transactionGeneration() {
-        return generation;
+        JoinedTransaction g = global();
+        return g != null ? g.generation : generation;
     }
 
     boolean inTransaction() {
-        return conn != null && !closed;
+        return !closed && (conn != null || global() != null);
     }
 
     void table(StringBuilder sql, ModelMeta<?> meta) {
@@ -157,6 +185,18 @@ public class SessionImpl implements Session {
     /** The connection of the current transaction, beginning one when none is open. */
     Connection tx() {
         checkOpen();
+        return connectionForWork();
+    }
+
+    /** {@link #tx()} without the open check: a session closed inside a JTA transaction still flushes. */
+    private Connection connectionForWork() {
+        JoinedTransaction g = global();
+        if (g != null) {
+            if (g.connection == null) {
+                g.connection = engine.acquire(); // enlisted by the pool or the container
+            }
+            return g.connection;
+        }
         if (conn == null) {
             Connection c = engine.acquire();
             try {
@@ -338,7 +378,7 @@ public class SessionImpl implements Session {
         }
         Validation.check(toValidate);
         FlushPlan plan = FlushPlan.of(news, dirty, deleted);
-        Connection c = tx();
+        Connection c = connectionForWork();
         // A commit of a transaction that wrote nothing yet can roll the whole transaction back on
         // failure; anything else needs a savepoint so that earlier work survives.
         boolean savepoint = !(forCommit && !wrote);
@@ -393,6 +433,7 @@ public class SessionImpl implements Session {
     @Override
     public void commit() {
         checkOpen();
+        refuseUnderGlobal("commit()");
         if (conn == null && !hasPending()) {
             return;
         }
@@ -412,6 +453,7 @@ public class SessionImpl implements Session {
     @Override
     public void rollback() {
         checkOpen();
+        refuseUnderGlobal("rollback()");
         try {
             endTransaction(false);
         } finally {
@@ -700,6 +742,7 @@ public class SessionImpl implements Session {
     @Override
     public Transaction begin(IsolationLevel isolation) {
         checkOpen();
+        refuseUnderGlobal("begin()");
         if (conn != null) {
             throw new IllegalStateException("a transaction is already open in this session"
                     + (explicit ? "" : " (begun by an earlier statement: commit() or rollback() it first)"));
@@ -729,13 +772,14 @@ public class SessionImpl implements Session {
         checkOpen();
         flush();
         Connection c = tx();
-        String name = "sqlmodel_sp" + (++savepoints);
+        JoinedTransaction g = global();
+        String name = "sqlmodel_sp" + (g != null ? ++g.savepoints : ++savepoints);
         exec.plain(c, "SAVEPOINT " + name);
         return new SavepointImpl(this, name, generation, SavepointImpl.mark(map));
     }
 
     void rollbackTo(String name, Map<EntityState, Object[]> mark) {
-        exec.plain(conn, "ROLLBACK TO SAVEPOINT " + name);
+        exec.plain(connectionForWork(), "ROLLBACK TO SAVEPOINT " + name);
         for (EntityState s : map.all()) {
             Object[] before = mark.get(s);
             boolean existed = mark.containsKey(s);
@@ -746,7 +790,7 @@ public class SessionImpl implements Session {
     }
 
     void releaseSavepoint(String name) {
-        exec.plain(conn, "RELEASE SAVEPOINT " + name);
+        exec.plain(connectionForWork(), "RELEASE SAVEPOINT " + name);
     }
 
     @Override
@@ -803,12 +847,66 @@ public class SessionImpl implements Session {
         if (closed) {
             return;
         }
+        if (conn == null && joinedGlobal()) {
+            // The transaction still owes the database this session's pending work: it is written
+            // at beforeCompletion, and afterCompletion forgets it and gives the connection back.
+            closed = true;
+            return;
+        }
         try {
             endTransaction(false);
         } finally {
             map.clear();
             relations.reset();
             closed = true;
+        }
+    }
+
+    private boolean joinedGlobal() {
+        try {
+            return global() != null;
+        } catch (IllegalStateException e) {
+            return false; // a transaction this session never joined and can no longer join
+        }
+    }
+
+    /** The session's side of a global transaction: flush before completion, forget after. */
+    private final class GlobalParticipant implements TransactionIntegration.Participant<JoinedTransaction> {
+
+        @Override
+        public JoinedTransaction joined() {
+            if (conn != null) {
+                throw new IllegalStateException("this session has a local transaction open: commit() or rollback()"
+                        + " it before using the session inside a JTA transaction");
+            }
+            return new JoinedTransaction(++generation);
+        }
+
+        @Override
+        public void beforeCompletion(JoinedTransaction tx) {
+            try {
+                flush(false);
+            } finally {
+                // Closing the handle now lets the pool hand the enlisted connection back itself
+                // at completion; the physical connection stays in the transaction until then.
+                Connection c = tx.connection;
+                tx.connection = null;
+                engine.release(c);
+            }
+        }
+
+        @Override
+        public void afterCompletion(JoinedTransaction tx, boolean committed) {
+            map.clear();
+            relations.reset();
+            Connection c = tx.connection; // still set on the rollback path only
+            tx.connection = null;
+            engine.release(c);
+        }
+
+        @Override
+        public String toString() {
+            return "GlobalParticipant[" + SessionImpl.this + "]";
         }
     }
 

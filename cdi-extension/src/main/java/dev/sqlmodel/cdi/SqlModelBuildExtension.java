@@ -1,0 +1,223 @@
+package dev.sqlmodel.cdi;
+
+import dev.sqlmodel.Engine;
+import dev.sqlmodel.Session;
+import dev.sqlmodel.Table;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.build.compatible.spi.BeanInfo;
+import jakarta.enterprise.inject.build.compatible.spi.BuildCompatibleExtension;
+import jakarta.enterprise.inject.build.compatible.spi.Enhancement;
+import jakarta.enterprise.inject.build.compatible.spi.InjectionPointInfo;
+import jakarta.enterprise.inject.build.compatible.spi.Messages;
+import jakarta.enterprise.inject.build.compatible.spi.Parameters;
+import jakarta.enterprise.inject.build.compatible.spi.Registration;
+import jakarta.enterprise.inject.build.compatible.spi.SkipIfPortableExtensionPresent;
+import jakarta.enterprise.inject.build.compatible.spi.Synthesis;
+import jakarta.enterprise.inject.build.compatible.spi.SyntheticBeanCreator;
+import jakarta.enterprise.inject.build.compatible.spi.SyntheticBeanDisposer;
+import jakarta.enterprise.inject.build.compatible.spi.SyntheticComponents;
+import jakarta.enterprise.inject.build.compatible.spi.Validation;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.lang.model.AnnotationInfo;
+import jakarta.enterprise.lang.model.declarations.ClassInfo;
+import jakarta.enterprise.lang.model.types.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The build-compatible (CDI Lite) extension: the same beans and checks as
+ * {@link SqlModelExtension}, for containers that run build-compatible extensions only (Quarkus
+ * ArC) or translate them (Weld's lite extension translator). Skipped when the portable extension
+ * is present, so that the beans are never registered twice.
+ */
+@SkipIfPortableExtensionPresent(SqlModelExtension.class)
+public final class SqlModelBuildExtension implements BuildCompatibleExtension {
+    private static final String DATABASE = "dev.sqlmodel.Database";
+
+    private final ModelCatalog catalog = new ModelCatalog();
+    private final Set<String> names = new TreeSet<>();
+    private final Set<String> injected = new TreeSet<>();
+    private final Set<String> dataSources = new TreeSet<>();
+
+    /** Created by the container's service loader. */
+    public SqlModelBuildExtension() {
+    }
+
+    /** A {@code @Table} type the container discovered. */
+    @Enhancement(types = Object.class, withSubtypes = true, withAnnotations = Table.class)
+    public void discovered(ClassInfo type) {
+        if (type.hasAnnotation(Table.class)) {
+            try {
+                catalog.add(Class.forName(type.name(), false, loader()));
+            } catch (ClassNotFoundException | LinkageError e) {
+                // the index or a later check reports what cannot be loaded
+            }
+        }
+    }
+
+    /** The databases a bean injects, and the names of {@code @Database DataSource} beans. */
+    @Registration(types = Object.class)
+    public void bean(BeanInfo bean) {
+        for (InjectionPointInfo ip : bean.injectionPoints()) {
+            String type = typeName(ip.type());
+            if (Session.class.getName().equals(type) || Engine.class.getName().equals(type)) {
+                String name = nameOf(ip.qualifiers());
+                injected.add(name);
+                if (!name.isEmpty()) {
+                    names.add(name);
+                }
+            }
+        }
+        for (Type t : bean.types()) {
+            if ("javax.sql.DataSource".equals(typeName(t))) {
+                String name = nameOf(bean.qualifiers());
+                dataSources.add(name);
+                if (!name.isEmpty()) {
+                    names.add(name);
+                }
+            }
+        }
+    }
+
+    /** Adds the {@code Engine} and {@code Session} beans of each database. */
+    @Synthesis
+    public void beans(SyntheticComponents components) {
+        catalog.addIndexed(loader());
+        names.addAll(DatabaseConfig.names(Settings.load(loader())));
+        Class<?>[] models = catalog.models().toArray(new Class<?>[0]);
+        List<String> all = new ArrayList<>();
+        all.add("");
+        all.addAll(names);
+        for (String name : all) {
+            components.addBean(Engine.class)
+                    .type(Engine.class)
+                    .qualifier(Databases.qualifier(name))
+                    .qualifier(Any.Literal.INSTANCE)
+                    .scope(ApplicationScoped.class)
+                    .withParam("database", name)
+                    .withParam("models", models)
+                    .createWith(EngineCreator.class)
+                    .disposeWith(EngineDisposer.class);
+            components.addBean(Session.class)
+                    .type(Session.class)
+                    .qualifier(Databases.qualifier(name))
+                    .qualifier(Any.Literal.INSTANCE)
+                    .scope(RequestScoped.class)
+                    .withParam("database", name)
+                    .createWith(SessionCreator.class)
+                    .disposeWith(SessionDisposer.class);
+        }
+    }
+
+    /** Fails deployment for each invalid model and each injected database that is not configured. */
+    @Validation
+    public void check(Messages messages) {
+        for (String problem : catalog.problems()) {
+            messages.error(new DeploymentException("invalid model: " + problem));
+        }
+        Settings settings = Settings.load(loader());
+        for (String name : injected) {
+            if (!dataSources.contains(name) && !DatabaseConfig.read(name, settings).configured()) {
+                messages.error(new DeploymentException(Databases.notConfigured(name)));
+            }
+        }
+    }
+
+    private static String nameOf(java.util.Collection<AnnotationInfo> qualifiers) {
+        for (AnnotationInfo q : qualifiers) {
+            if (DATABASE.equals(q.declaration().name())) {
+                return q.value().asString();
+            }
+        }
+        return "";
+    }
+
+    private static String typeName(Type type) {
+        if (type.isClass()) {
+            return type.asClass().declaration().name();
+        }
+        if (type.isParameterizedType()) {
+            String raw = type.asParameterizedType().declaration().name();
+            List<Type> args = type.asParameterizedType().typeArguments();
+            if (("jakarta.enterprise.inject.Instance".equals(raw) || "jakarta.inject.Provider".equals(raw))
+                    && args.size() == 1) {
+                return typeName(args.get(0));
+            }
+        }
+        return null;
+    }
+
+    private static ClassLoader loader() {
+        ClassLoader tccl = Thread.currentThread().getContextClassLoader();
+        return tccl != null ? tccl : SqlModelBuildExtension.class.getClassLoader();
+    }
+
+    @Override
+    public String toString() {
+        return "SqlModelBuildExtension[" + catalog + ", databases " + names + "]";
+    }
+
+    /** Creates the engine bean of one database. */
+    public static final class EngineCreator implements SyntheticBeanCreator<Engine> {
+        /** Created by the container. */
+        public EngineCreator() {
+        }
+
+        /**
+         * A new engine for the database named by the {@code database} parameter.
+         *
+         * @throws dev.sqlmodel.SqlModelException when it is not configured or cannot be reached
+         */
+        @Override
+        public Engine create(Instance<Object> lookup, Parameters params) {
+            Class<?>[] models = params.get("models", Class[].class);
+            return Databases.openEngine(params.get("database", String.class), Arrays.asList(models), lookup);
+        }
+    }
+
+    /** Closes the engine bean of one database. */
+    public static final class EngineDisposer implements SyntheticBeanDisposer<Engine> {
+        /** Created by the container. */
+        public EngineDisposer() {
+        }
+
+        /** Closes {@code engine} (and the pool it created). */
+        @Override
+        public void dispose(Engine engine, Instance<Object> lookup, Parameters params) {
+            engine.close();
+            CdiValidation.uninstall();
+        }
+    }
+
+    /** Creates the request's session of one database. */
+    public static final class SessionCreator implements SyntheticBeanCreator<Session> {
+        /** Created by the container. */
+        public SessionCreator() {
+        }
+
+        /** A new session of the database named by the {@code database} parameter. */
+        @Override
+        public Session create(Instance<Object> lookup, Parameters params) {
+            return Databases.openSession(params.get("database", String.class), lookup);
+        }
+    }
+
+    /** Closes the request's session of one database when the request ends. */
+    public static final class SessionDisposer implements SyntheticBeanDisposer<Session> {
+        /** Created by the container. */
+        public SessionDisposer() {
+        }
+
+        /** Closes {@code session}; under an active JTA transaction its work still completes with it. */
+        @Override
+        public void dispose(Session session, Instance<Object> lookup, Parameters params) {
+            session.close();
+        }
+    }
+}

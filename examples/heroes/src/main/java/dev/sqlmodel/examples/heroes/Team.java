@@ -1,0 +1,25 @@
+package dev.sqlmodel.examples.heroes;
+
+import dev.sqlmodel.Field;
+import dev.sqlmodel.RelatedMany;
+import dev.sqlmodel.Relationship;
+import dev.sqlmodel.Table;
+import jakarta.validation.constraints.NotBlank;
+
+/** A team: its heroes (one-to-many) and its members through {@link HeroTeamLink} (many-to-many). */
+@Table
+public class Team {
+    @Field(primaryKey = true) public Long id;
+    @Field(index = true) @NotBlank public String name;
+    public String headquarters;
+    @Relationship(backPopulates = "team") public RelatedMany<Hero> heroes = RelatedMany.empty();
+    @Relationship(backPopulates = "teams", linkModel = HeroTeamLink.class) public RelatedMany<Hero> members = RelatedMany.empty();
+
+    public Team() {
+    }
+
+    public Team(String name, String headquarters) {
+        this.name = name;
+        this.headquarters = headquarters;
+    }
+}
