@@ -6,6 +6,7 @@ import dev.sqlmodel.Session;
 import dev.sqlmodel.SqlModel;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -15,9 +16,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** {@code /teams}: create a team, read one with its heroes. */
+/** {@code /teams}: create a team, read one with its heroes; one JTA transaction per request. */
 @Path("/teams")
 @RequestScoped
+@Transactional
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TeamResource {
@@ -29,7 +31,7 @@ public class TeamResource {
     public String create(String body) {
         Team team = SqlModel.fromJson(Team.class, body);
         session.add(team);
-        session.commit();
+        session.flush();
         return SqlModel.toJson(team);
     }
 
