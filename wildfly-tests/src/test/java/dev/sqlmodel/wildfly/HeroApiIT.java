@@ -52,6 +52,7 @@ class HeroApiIT {
         assertEquals("Deadpond", read.getString("name"));
         assertEquals("Dive Wilson", read.getString("secretName"));
         assertEquals(JsonValue.NULL, read.get("age"));
+        assertEquals(Set.of("id", "name", "secretName", "age", "teamId"), read.keySet());
     }
 
     @Test
@@ -147,6 +148,8 @@ class HeroApiIT {
         Set<String> names = read.getJsonArray("heroes").getValuesAs(JsonObject.class).stream()
                 .map(h -> h.getString("name")).collect(Collectors.toSet());
         assertEquals(Set.of("Rusty-Man", "Tarantula"), names);
+        assertTrue(read.getJsonArray("heroes").getValuesAs(JsonObject.class).stream()
+                .allMatch(h -> h.getJsonNumber("teamId").longValue() == team));
         assertEquals(404, get("teams/987654321").status);
     }
 

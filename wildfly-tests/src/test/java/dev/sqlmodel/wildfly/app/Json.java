@@ -4,15 +4,15 @@ import dev.sqlmodel.SqlModel;
 import java.util.List;
 import java.util.StringJoiner;
 
-/** JSON arrays of models, since {@link SqlModel#toJson} writes one model. */
+/** JSON arrays of heroes, since {@link SqlModel#toJson} writes one model. */
 final class Json {
     private Json() {
     }
 
-    static String array(List<?> models) {
+    static String array(List<Hero> heroes) {
         StringJoiner out = new StringJoiner(",", "[", "]");
-        for (Object m : models) {
-            out.add(SqlModel.toJson(m));
+        for (Hero h : heroes) {
+            out.add(HeroResource.json(h));
         }
         return out.toString();
     }
