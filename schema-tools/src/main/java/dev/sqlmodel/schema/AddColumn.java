@@ -1,9 +1,6 @@
 package dev.sqlmodel.schema;
 
-import dev.sqlmodel.Dialect;
-import dev.sqlmodel.schema.internal.ChangeSql;
 import dev.sqlmodel.schema.internal.TableEdits;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -25,16 +22,6 @@ public record AddColumn(String table, ColumnSchema definition, TableSchema befor
     /** The name of the added column. */
     public String column() {
         return definition.name();
-    }
-
-    @Override
-    public List<String> sql(Dialect dialect) {
-        return ChangeSql.of(this, dialect);
-    }
-
-    @Override
-    public boolean isDestructive() {
-        return false;
     }
 
     @Override

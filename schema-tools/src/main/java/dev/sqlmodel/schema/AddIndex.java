@@ -1,8 +1,5 @@
 package dev.sqlmodel.schema;
 
-import dev.sqlmodel.Dialect;
-import dev.sqlmodel.schema.internal.ChangeSql;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,16 +14,6 @@ public record AddIndex(String table, IndexSchema index) implements SchemaChange 
     public AddIndex {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(index, "index");
-    }
-
-    @Override
-    public List<String> sql(Dialect dialect) {
-        return ChangeSql.of(this, dialect);
-    }
-
-    @Override
-    public boolean isDestructive() {
-        return false;
     }
 
     @Override

@@ -1,10 +1,7 @@
 package dev.sqlmodel.schema;
 
-import dev.sqlmodel.Dialect;
-import dev.sqlmodel.schema.internal.ChangeSql;
 import dev.sqlmodel.schema.internal.TableEdits;
 import dev.sqlmodel.schema.internal.TypeNames;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -29,11 +26,6 @@ public record AlterColumn(String table, ColumnSchema from, ColumnSchema to, Tabl
     /** The name of the altered column. */
     public String column() {
         return to.name();
-    }
-
-    @Override
-    public List<String> sql(Dialect dialect) {
-        return ChangeSql.of(this, dialect);
     }
 
     @Override

@@ -1,8 +1,5 @@
 package dev.sqlmodel.schema;
 
-import dev.sqlmodel.Dialect;
-import dev.sqlmodel.schema.internal.ChangeSql;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -20,16 +17,6 @@ public record CreateTable(TableSchema definition) implements SchemaChange {
     @Override
     public String table() {
         return definition.name();
-    }
-
-    @Override
-    public List<String> sql(Dialect dialect) {
-        return ChangeSql.of(this, dialect);
-    }
-
-    @Override
-    public boolean isDestructive() {
-        return false;
     }
 
     @Override

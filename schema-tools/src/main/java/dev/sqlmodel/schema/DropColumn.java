@@ -1,9 +1,6 @@
 package dev.sqlmodel.schema;
 
-import dev.sqlmodel.Dialect;
-import dev.sqlmodel.schema.internal.ChangeSql;
 import dev.sqlmodel.schema.internal.TableEdits;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -24,11 +21,6 @@ public record DropColumn(String table, ColumnSchema definition, TableSchema befo
     /** The name of the dropped column. */
     public String column() {
         return definition.name();
-    }
-
-    @Override
-    public List<String> sql(Dialect dialect) {
-        return ChangeSql.of(this, dialect);
     }
 
     @Override

@@ -1,9 +1,6 @@
 package dev.sqlmodel.schema;
 
-import dev.sqlmodel.Dialect;
-import dev.sqlmodel.schema.internal.ChangeSql;
 import dev.sqlmodel.schema.internal.TableEdits;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,16 +16,6 @@ public record DropForeignKey(String table, ForeignKeySchema key, TableSchema bef
     public DropForeignKey {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(key, "key");
-    }
-
-    @Override
-    public List<String> sql(Dialect dialect) {
-        return ChangeSql.of(this, dialect);
-    }
-
-    @Override
-    public boolean isDestructive() {
-        return false;
     }
 
     @Override

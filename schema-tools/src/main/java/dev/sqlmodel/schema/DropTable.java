@@ -1,8 +1,5 @@
 package dev.sqlmodel.schema;
 
-import dev.sqlmodel.Dialect;
-import dev.sqlmodel.schema.internal.ChangeSql;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,11 +18,6 @@ public record DropTable(TableSchema definition) implements SchemaChange {
     @Override
     public String table() {
         return definition.name();
-    }
-
-    @Override
-    public List<String> sql(Dialect dialect) {
-        return ChangeSql.of(this, dialect);
     }
 
     @Override

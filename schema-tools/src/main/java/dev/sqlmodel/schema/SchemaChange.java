@@ -1,6 +1,7 @@
 package dev.sqlmodel.schema;
 
 import dev.sqlmodel.Dialect;
+import dev.sqlmodel.schema.internal.ChangeSql;
 import java.util.List;
 
 /**
@@ -24,10 +25,14 @@ public sealed interface SchemaChange permits CreateTable, DropTable, AddColumn, 
      *
      * @throws dev.sqlmodel.SqlModelException when the dialect cannot express the change
      */
-    List<String> sql(Dialect dialect);
+    default List<String> sql(Dialect dialect) {
+        return ChangeSql.of(this, dialect);
+    }
 
     /** Whether this change can lose data: dropping a table or column, or narrowing a column's type. */
-    boolean isDestructive();
+    default boolean isDestructive() {
+        return false;
+    }
 
     /** The change that undoes this one (used for the down migration). */
     SchemaChange inverse();

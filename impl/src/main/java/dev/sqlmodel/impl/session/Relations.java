@@ -48,8 +48,6 @@ import java.util.Set;
  * rows inserted in the same flush are filled in just before the dependent rows are written.
  */
 final class Relations {
-    private static final int CHUNK = 500;
-
     /** The instances that came from one query, by model class. */
     static final class Batch {
         final Map<Class<?>, List<Object>> owners = new HashMap<>();
@@ -69,6 +67,7 @@ final class Relations {
     private final SessionImpl session;
     private final SqlDialect dialect;
     private final RelationAccess access = RelationAccess.get();
+    private final RelationLoader loader;
     private final Map<List<Object>, LinkOp> linkOps = new LinkedHashMap<>();
     private final Map<Object, LinkOp> linkBindings = new IdentityHashMap<>();
     private final Map<Object, List<RelationPath>> orphans = new IdentityHashMap<>();
@@ -77,6 +76,17 @@ final class Relations {
     Relations(SessionImpl session, SqlDialect dialect) {
         this.session = session;
         this.dialect = dialect;
+        this.loader = new RelationLoader(session, dialect);
+    }
+
+    /** Loads {@code ref} for every owner, one query per relationship (per chunk of keys). */
+    void load(Collection<?> owners, RelationshipRef<?, ?> ref) {
+        loader.load(owners, ref);
+    }
+
+    /** Eager loading for {@code select(...).fetch(refs)}. */
+    void fetch(List<?> results, List<RelationshipRef<?, ?>> refs) {
+        loader.fetch(results, refs);
     }
 
     // ---- holders and hooks -------------------------------------------------------------------
@@ -111,7 +121,7 @@ final class Relations {
             if (!owners.contains(owner)) {
                 owners.add(owner);
             }
-            loadFor(relation, owners);
+            loader.loadFor(relation, owners);
         }
 
         @Override
@@ -203,7 +213,7 @@ final class Relations {
                     r.accessor().set(instance, holder);
                     continue;
                 }
-                Object target = identityTarget(r.path(), instance);
+                Object target = loader.identityTarget(r.path(), instance);
                 if (target != null) {
                     Related<Object> holder = Related.of(target);
                     access.hook(holder, hook);
@@ -338,316 +348,6 @@ final class Relations {
         public int hashCode() {
             return System.identityHashCode(o);
         }
-    }
-
-    // ---- loading ---------------------------------------------------------------------------
-
-    /** Loads {@code ref} for every owner, one query per relationship (per chunk of keys). */
-    void load(Collection<?> owners, RelationshipRef<?, ?> ref) {
-        ModelMeta<?> meta = ModelRegistry.of(ref.model());
-        RelationMeta r = meta.relation(ref.name());
-        if (r == null) {
-            throw new MappingException(ref.model().getName() + "." + ref.name() + " is not a relationship");
-        }
-        List<Object> list = new ArrayList<>();
-        for (Object o : owners) {
-            if (o != null && ref.model().isInstance(o)) {
-                list.add(o);
-            }
-        }
-        loadFor(r, list);
-    }
-
-    /** Eager loading for {@code select(...).fetch(refs)}: each ref loads for every instance of its model seen so far. */
-    void fetch(List<?> results, List<RelationshipRef<?, ?>> refs) {
-        Map<Class<?>, Set<Object>> seen = new HashMap<>();
-        for (Object r : results) {
-            if (r instanceof Row row) {
-                for (int i = 0; i < row.size(); i++) {
-                    Object item = row.get(i, Object.class);
-                    if (item != null && ModelRegistry.isTable(item.getClass())) {
-                        remember(seen, item);
-                    }
-                }
-            } else if (r != null) {
-                remember(seen, r);
-            }
-        }
-        for (RelationshipRef<?, ?> ref : refs) {
-            Set<Object> owners = seen.getOrDefault(ref.model(), Set.of());
-            load(owners, ref);
-            RelationMeta r = ModelRegistry.of(ref.model()).relation(ref.name());
-            for (Object owner : owners) {
-                Object holder = r.accessor().get(owner);
-                if (holder instanceof Related<?> one) {
-                    Object t = access.peek(one);
-                    if (t != null) {
-                        remember(seen, t);
-                    }
-                } else if (holder instanceof RelatedMany<?> many) {
-                    for (Object t : access.peek(many)) {
-                        remember(seen, t);
-                    }
-                }
-            }
-        }
-    }
-
-    private static void remember(Map<Class<?>, Set<Object>> seen, Object o) {
-        seen.computeIfAbsent(o.getClass(), k -> Collections.newSetFromMap(new IdentityHashMap<>())).add(o);
-    }
-
-    private void loadFor(RelationMeta r, List<Object> owners) {
-        if (owners.isEmpty()) {
-            return;
-        }
-        RelationPath p = r.path();
-        switch (r.kind()) {
-            case MANY_TO_ONE -> loadToOne(p, owners);
-            case ONE_TO_MANY -> loadToMany(p, owners);
-            default -> loadManyToMany(p, owners);
-        }
-    }
-
-    private Object keyOf(List<FieldMeta> columns, List<FieldMeta> typedAs, Object instance) {
-        if (columns.size() == 1) {
-            Object v = columns.get(0).get(instance);
-            return v == null ? null : Convert.to(typedAs.get(0).boxedType(), v, columns.get(0));
-        }
-        Object[] parts = new Object[columns.size()];
-        for (int i = 0; i < parts.length; i++) {
-            Object v = columns.get(i).get(instance);
-            if (v == null) {
-                return null;
-            }
-            parts[i] = Convert.to(typedAs.get(i).boxedType(), v, columns.get(i));
-        }
-        return Key.of(parts);
-    }
-
-    private Object identityTarget(RelationPath p, Object owner) {
-        ModelMeta<?> target = ModelRegistry.of(p.relation.target());
-        if (!p.targetColumns.equals(target.keyFields())) {
-            return null;
-        }
-        Object key = keyOf(p.ownerColumns, p.targetColumns, owner);
-        return key == null ? null : session.attachedInstance(target.type(), key);
-    }
-
-    @SuppressWarnings("unchecked")
-    private void loadToOne(RelationPath p, List<Object> owners) {
-        ModelMeta<?> target = ModelRegistry.of(p.relation.target());
-        Map<Object, List<Object>> wanted = new LinkedHashMap<>();
-        for (Object owner : owners) {
-            Object key = keyOf(p.ownerColumns, p.targetColumns, owner);
-            Object found = key == null ? null : identityTarget(p, owner);
-            if (key == null || found != null) {
-                fillOne(p.relation, owner, found);
-            } else {
-                wanted.computeIfAbsent(key, k -> new ArrayList<>()).add(owner);
-            }
-        }
-        if (wanted.isEmpty()) {
-            return;
-        }
-        Map<Object, Object> byKey = new HashMap<>();
-        Batch batch = new Batch();
-        for (List<Object> chunk : chunks(new ArrayList<>(wanted.keySet()))) {
-            for (Object t : selectWhereIn(target, p.targetColumns, chunk, batch, null)) {
-                byKey.put(keyOf(p.targetColumns, p.targetColumns, t), t);
-            }
-        }
-        for (Map.Entry<Object, List<Object>> e : wanted.entrySet()) {
-            Object t = byKey.get(e.getKey()); // a dangling key loads as null
-            for (Object owner : e.getValue()) {
-                fillOne(p.relation, owner, t);
-            }
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private void fillOne(RelationMeta r, Object owner, Object target) {
-        Object holder = r.accessor().get(owner);
-        if (holder instanceof Related<?> one) {
-            access.fill((Related<Object>) one, target);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private void fillMany(RelationMeta r, Object owner, List<Object> targets) {
-        Object holder = r.accessor().get(owner);
-        if (holder instanceof RelatedMany<?> many) {
-            access.fill((RelatedMany<Object>) many, targets);
-        }
-    }
-
-    private void loadToMany(RelationPath p, List<Object> owners) {
-        ModelMeta<?> target = ModelRegistry.of(p.relation.target());
-        Map<Object, List<Object>> byOwnerKey = new LinkedHashMap<>();
-        List<Object> keys = new ArrayList<>();
-        for (Object owner : owners) {
-            Object key = keyOf(p.ownerColumns, p.ownerColumns, owner);
-            if (key == null) {
-                fillMany(p.relation, owner, new ArrayList<>());
-            } else if (!byOwnerKey.containsKey(key)) {
-                byOwnerKey.put(key, new ArrayList<>());
-                keys.add(key);
-            }
-        }
-        Batch batch = new Batch();
-        for (List<Object> chunk : chunks(keys)) {
-            for (Object child : selectWhereIn(target, p.targetColumns, chunk, batch, target.keyFields())) {
-                Object parentKey = keyOf(p.targetColumns, p.ownerColumns, child);
-                List<Object> list = byOwnerKey.get(parentKey);
-                if (list != null) {
-                    list.add(child);
-                }
-            }
-        }
-        for (Object owner : owners) {
-            Object key = keyOf(p.ownerColumns, p.ownerColumns, owner);
-            if (key != null) {
-                fillMany(p.relation, owner, new ArrayList<>(byOwnerKey.get(key)));
-            }
-        }
-    }
-
-    private void loadManyToMany(RelationPath p, List<Object> owners) {
-        ModelMeta<?> target = ModelRegistry.of(p.relation.target());
-        Map<Object, List<Object>> byOwnerKey = new LinkedHashMap<>();
-        List<Object> keys = new ArrayList<>();
-        for (Object owner : owners) {
-            Object key = keyOf(p.ownerColumns, p.ownerColumns, owner);
-            if (key == null) {
-                fillMany(p.relation, owner, new ArrayList<>());
-            } else if (!byOwnerKey.containsKey(key)) {
-                byOwnerKey.put(key, new ArrayList<>());
-                keys.add(key);
-            }
-        }
-        Batch batch = new Batch();
-        for (List<Object> chunk : chunks(keys)) {
-            StringBuilder sql = new StringBuilder("SELECT ");
-            String t = dialect.quote(target.tableName());
-            String l = dialect.quote(p.link.tableName());
-            List<FieldMeta> cols = target.columns();
-            for (int i = 0; i < cols.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append(t).append('.').append(dialect.quote(cols.get(i).column()));
-            }
-            for (FieldMeta f : p.linkOwner) {
-                sql.append(", ").append(l).append('.').append(dialect.quote(f.column()));
-            }
-            sql.append(" FROM ");
-            session.table(sql, target);
-            sql.append(" JOIN ");
-            session.table(sql, p.link);
-            sql.append(" ON ");
-            for (int i = 0; i < p.linkTarget.size(); i++) {
-                sql.append(i == 0 ? "" : " AND ").append(l).append('.').append(dialect.quote(p.linkTarget.get(i).column()))
-                        .append(" = ").append(t).append('.').append(dialect.quote(p.targetColumns.get(i).column()));
-            }
-            List<Object> params = new ArrayList<>();
-            List<Class<?>> types = new ArrayList<>();
-            sql.append(" WHERE ");
-            inList(sql, l, p.linkOwner, p.ownerColumns, chunk, params, types);
-            sql.append(" ORDER BY ");
-            for (int i = 0; i < target.keyFields().size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append(t).append('.').append(dialect.quote(target.keyFields().get(i).column()));
-            }
-            ValueCodec[] codecs = ModelCodecs.of(target, dialect.kind());
-            ValueCodec[] linkCodecs = new ValueCodec[p.linkOwner.size()];
-            for (int i = 0; i < linkCodecs.length; i++) {
-                linkCodecs[i] = dev.sqlmodel.impl.types.Codecs.forType(p.ownerColumns.get(i).javaType(), dialect.kind());
-            }
-            session.query(sql.toString(), params, types, rs -> {
-                Object child = session.load(target, ModelCodecs.read(rs, codecs, 0), batch);
-                Object[] parts = new Object[linkCodecs.length];
-                for (int i = 0; i < parts.length; i++) {
-                    parts[i] = linkCodecs[i].read(rs, cols.size() + i + 1);
-                }
-                Object ownerKey = parts.length == 1 ? parts[0] : Key.of(parts);
-                List<Object> list = byOwnerKey.get(ownerKey);
-                if (list != null && child != null) {
-                    list.add(child);
-                }
-            });
-        }
-        for (Object owner : owners) {
-            Object key = keyOf(p.ownerColumns, p.ownerColumns, owner);
-            if (key != null) {
-                fillMany(p.relation, owner, new ArrayList<>(byOwnerKey.get(key)));
-            }
-        }
-    }
-
-    private static <T> List<List<T>> chunks(List<T> all) {
-        List<List<T>> out = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += CHUNK) {
-            out.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
-        }
-        return out;
-    }
-
-    /** {@code cols IN (keys)}: a plain IN for one column, row values for several. */
-    private void inList(StringBuilder sql, String table, List<FieldMeta> cols, List<FieldMeta> typedAs,
-            List<Object> keys, List<Object> params, List<Class<?>> types) {
-        if (cols.size() == 1) {
-            sql.append(table).append('.').append(dialect.quote(cols.get(0).column())).append(" IN (");
-            for (int i = 0; i < keys.size(); i++) {
-                sql.append(i == 0 ? "?" : ", ?");
-                params.add(keys.get(i));
-                types.add(typedAs.get(0).boxedType());
-            }
-            sql.append(')');
-            return;
-        }
-        sql.append('(');
-        for (int i = 0; i < cols.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(table).append('.').append(dialect.quote(cols.get(i).column()));
-        }
-        sql.append(") IN (");
-        for (int k = 0; k < keys.size(); k++) {
-            sql.append(k == 0 ? "(" : ", (");
-            Object[] parts = ((Key) keys.get(k)).values().toArray();
-            for (int i = 0; i < parts.length; i++) {
-                sql.append(i == 0 ? "?" : ", ?");
-                params.add(parts[i]);
-                types.add(typedAs.get(i).boxedType());
-            }
-            sql.append(')');
-        }
-        sql.append(')');
-    }
-
-    private List<Object> selectWhereIn(ModelMeta<?> meta, List<FieldMeta> cols, List<Object> keys, Batch batch,
-            List<FieldMeta> orderBy) {
-        StringBuilder sql = new StringBuilder("SELECT ");
-        String t = dialect.quote(meta.tableName());
-        List<FieldMeta> all = meta.columns();
-        for (int i = 0; i < all.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(t).append('.').append(dialect.quote(all.get(i).column()));
-        }
-        sql.append(" FROM ");
-        session.table(sql, meta);
-        sql.append(" WHERE ");
-        List<Object> params = new ArrayList<>();
-        List<Class<?>> types = new ArrayList<>();
-        inList(sql, t, cols, cols, keys, params, types);
-        if (orderBy != null) {
-            sql.append(" ORDER BY ");
-            for (int i = 0; i < orderBy.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append(t).append('.').append(dialect.quote(orderBy.get(i).column()));
-            }
-        }
-        ValueCodec[] codecs = ModelCodecs.of(meta, dialect.kind());
-        List<Object> out = new ArrayList<>();
-        session.query(sql.toString(), params, types, rs -> {
-            Object o = session.load(meta, ModelCodecs.read(rs, codecs, 0), batch);
-            if (o != null) {
-                out.add(o);
-            }
-        });
-        return out;
     }
 
     // ---- flush: foreign keys and link rows ---------------------------------------------------
@@ -885,7 +585,7 @@ final class Relations {
             if (r.kind() == Kind.MANY_TO_MANY) {
                 deleteWhereIn(p.link, p.linkOwner, p.ownerColumns, parentKeys, f);
                 f.afterSuccess(() -> session.evictMatching(p.link, row -> containsKey(parentKeys,
-                        keyOf(p.linkOwner, p.ownerColumns, row))));
+                        RelationLoader.keyOf(p.linkOwner, p.ownerColumns, row))));
                 continue;
             }
             if (r.kind() != Kind.ONE_TO_MANY) {
@@ -897,15 +597,15 @@ final class Relations {
                 List<Object> childKeys = selectKeys(child, p.targetColumns, p.ownerColumns, parentKeys);
                 dependants(child, childKeys, f, path);
                 deleteWhereIn(child, p.targetColumns, p.ownerColumns, parentKeys, f);
-                f.afterSuccess(() -> session.evictMatching(child, c -> parents.contains(keyOf(p.targetColumns,
+                f.afterSuccess(() -> session.evictMatching(child, c -> parents.contains(RelationLoader.keyOf(p.targetColumns,
                         p.ownerColumns, c))));
             } else if (r.passiveDeletes()) {
-                f.afterSuccess(() -> session.evictMatching(child, c -> parents.contains(keyOf(p.targetColumns,
+                f.afterSuccess(() -> session.evictMatching(child, c -> parents.contains(RelationLoader.keyOf(p.targetColumns,
                         p.ownerColumns, c))));
             } else {
                 nullWhereIn(child, p.targetColumns, p.ownerColumns, parentKeys, f);
                 f.afterSuccess(() -> session.forEachAttached(child, cs -> {
-                    if (parents.contains(keyOf(p.targetColumns, p.ownerColumns, cs.instance))) {
+                    if (parents.contains(RelationLoader.keyOf(p.targetColumns, p.ownerColumns, cs.instance))) {
                         for (FieldMeta fk : p.targetColumns) {
                             fk.set(cs.instance, null);
                             if (cs.snapshot != null) {
@@ -934,7 +634,7 @@ final class Relations {
             codecs[i] = dev.sqlmodel.impl.types.Codecs.forType(kf.get(i).javaType(), dialect.kind());
         }
         String t = dialect.quote(child.tableName());
-        for (List<Object> chunk : chunks(parentKeys)) {
+        for (List<Object> chunk : RelationLoader.chunks(parentKeys)) {
             StringBuilder sql = new StringBuilder("SELECT ");
             for (int i = 0; i < kf.size(); i++) {
                 sql.append(i == 0 ? "" : ", ").append(t).append('.').append(dialect.quote(kf.get(i).column()));
@@ -944,7 +644,7 @@ final class Relations {
             sql.append(" WHERE ");
             List<Object> params = new ArrayList<>();
             List<Class<?>> types = new ArrayList<>();
-            inList(sql, t, fks, typedAs, chunk, params, types);
+            loader.inList(sql, t, fks, typedAs, chunk, params, types);
             session.query(sql.toString(), params, types, rs -> {
                 Object[] parts = new Object[codecs.length];
                 for (int i = 0; i < parts.length; i++) {
@@ -958,20 +658,20 @@ final class Relations {
 
     private void deleteWhereIn(ModelMeta<?> meta, List<FieldMeta> cols, List<FieldMeta> typedAs, List<Object> keys,
             Flusher f) {
-        for (List<Object> chunk : chunks(keys)) {
+        for (List<Object> chunk : RelationLoader.chunks(keys)) {
             StringBuilder sql = new StringBuilder("DELETE FROM ");
             session.table(sql, meta);
             sql.append(" WHERE ");
             List<Object> params = new ArrayList<>();
             List<Class<?>> types = new ArrayList<>();
-            inList(sql, dialect.quote(meta.tableName()), cols, typedAs, chunk, params, types);
+            loader.inList(sql, dialect.quote(meta.tableName()), cols, typedAs, chunk, params, types);
             f.execute(sql.toString(), params, types);
         }
     }
 
     private void nullWhereIn(ModelMeta<?> meta, List<FieldMeta> cols, List<FieldMeta> typedAs, List<Object> keys,
             Flusher f) {
-        for (List<Object> chunk : chunks(keys)) {
+        for (List<Object> chunk : RelationLoader.chunks(keys)) {
             StringBuilder sql = new StringBuilder("UPDATE ");
             session.table(sql, meta);
             sql.append(" SET ");
@@ -981,7 +681,7 @@ final class Relations {
             sql.append(" WHERE ");
             List<Object> params = new ArrayList<>();
             List<Class<?>> types = new ArrayList<>();
-            inList(sql, dialect.quote(meta.tableName()), cols, typedAs, chunk, params, types);
+            loader.inList(sql, dialect.quote(meta.tableName()), cols, typedAs, chunk, params, types);
             f.execute(sql.toString(), params, types);
         }
     }

@@ -198,20 +198,29 @@ public class SessionImpl implements Session {
             return g.connection;
         }
         if (conn == null) {
-            Connection c = engine.acquire();
-            try {
-                if (c.getAutoCommit()) {
-                    c.setAutoCommit(false);
-                }
-            } catch (SQLException e) {
-                engine.release(c);
-                throw engine.translate(e, null);
-            }
-            conn = c;
-            generation++;
-            wrote = false;
+            beginLocal(null);
         }
         return conn;
+    }
+
+    /** Takes a pooled connection and begins a local transaction on it (autobegin or {@link #begin}). */
+    private void beginLocal(IsolationLevel isolation) {
+        Connection c = engine.acquire();
+        try {
+            if (isolation != null) {
+                savedIsolation = c.getTransactionIsolation();
+                c.setTransactionIsolation(isolation.jdbcLevel());
+            }
+            if (c.getAutoCommit()) {
+                c.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            engine.release(c);
+            throw engine.translate(e, null);
+        }
+        conn = c;
+        generation++;
+        wrote = false;
     }
 
     private void endTransaction(boolean commit) {
@@ -747,22 +756,7 @@ public class SessionImpl implements Session {
             throw new IllegalStateException("a transaction is already open in this session"
                     + (explicit ? "" : " (begun by an earlier statement: commit() or rollback() it first)"));
         }
-        Connection c = engine.acquire();
-        try {
-            if (isolation != null) {
-                savedIsolation = c.getTransactionIsolation();
-                c.setTransactionIsolation(isolation.jdbcLevel());
-            }
-            if (c.getAutoCommit()) {
-                c.setAutoCommit(false);
-            }
-        } catch (SQLException e) {
-            engine.release(c);
-            throw engine.translate(e, null);
-        }
-        conn = c;
-        generation++;
-        wrote = false;
+        beginLocal(isolation);
         explicit = true;
         return new TransactionImpl(this, generation);
     }

@@ -58,6 +58,7 @@ public final class HeroesApp {
                 Tutorial tutorial = container.select(Tutorial.class).get();
                 tutorial.printTo(out);
                 tutorial.createTables();
+                tutorial.schemaStatus();
                 tutorial.insertTeamsAndHeroes();
                 tutorial.selectWithWhereOrderAndLimit();
                 tutorial.relationshipsLoadedInOneBatch();

@@ -3,7 +3,11 @@ package dev.sqlmodel.examples.heroes;
 import static dev.sqlmodel.Sql.select;
 
 import dev.sqlmodel.Engine;
+import dev.sqlmodel.ModelInfo;
 import dev.sqlmodel.Session;
+import dev.sqlmodel.schema.SchemaChange;
+import dev.sqlmodel.schema.SchemaDiff;
+import dev.sqlmodel.schema.SchemaInspector;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -33,6 +37,15 @@ public class Tutorial {
         engine.createAll();
         out.println("Created the tables " + engine.models().stream().map(m -> m.tableName()).collect(Collectors.joining(", "))
                 + " (" + engine.dialect() + ")");
+    }
+
+    /** Compares the live schema with the models, as a migration would. */
+    void schemaStatus() {
+        Class<?>[] models = engine.models().stream().map(ModelInfo::type).toArray(Class<?>[]::new);
+        List<SchemaChange> pending = SchemaDiff.between(SchemaInspector.inspect(engine),
+                SchemaInspector.fromModels(engine.dialect(), models));
+        out.println("Migration status: " + (pending.isEmpty() ? "the database matches the models, nothing to migrate"
+                : pending.size() + " change(s) to migrate: " + pending));
     }
 
     /** Inserts two teams and seven heroes, two of them with a team. */
@@ -67,7 +80,7 @@ public class Tutorial {
         String teams = heroes.stream()
                 .map(h -> h.name + " -> " + (h.team.get() != null ? h.team.get().name : "no team"))
                 .collect(Collectors.joining(", "));
-        out.println("Heroes and their teams: " + teams);
+        out.println("Heroes and their teams (two queries for all of them): " + teams);
     }
 
     /** Makes Spider-Boy a member of every team through the link model. */

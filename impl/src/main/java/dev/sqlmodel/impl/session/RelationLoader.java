@@ -1,0 +1,355 @@
+package dev.sqlmodel.impl.session;
+
+import dev.sqlmodel.Key;
+import dev.sqlmodel.MappingException;
+import dev.sqlmodel.NotLoadedException;
+import dev.sqlmodel.Related;
+import dev.sqlmodel.RelatedMany;
+import dev.sqlmodel.RelationshipInfo.Kind;
+import dev.sqlmodel.RelationshipRef;
+import dev.sqlmodel.Row;
+import dev.sqlmodel.impl.meta.Convert;
+import dev.sqlmodel.impl.meta.FieldMeta;
+import dev.sqlmodel.impl.meta.ModelMeta;
+import dev.sqlmodel.impl.meta.ModelRegistry;
+import dev.sqlmodel.impl.meta.RelationMeta;
+import dev.sqlmodel.impl.meta.RelationPath;
+import dev.sqlmodel.impl.sql.SqlDialect;
+import dev.sqlmodel.impl.types.ValueCodec;
+import dev.sqlmodel.spi.RelationAccess;
+import dev.sqlmodel.spi.RelationHook;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Batch loading of relationships for one session. Every owner passed in is served by one query
+ * per chunk of keys: {@code WHERE fk IN (...)}, or row values {@code (a, b) IN ((?, ?), ...)}
+ * for composite keys; many-to-one targets already in the identity map cost no query; the
+ * loaded targets form a batch of their own, so the next level also costs one query.
+ */
+final class RelationLoader {
+    private static final int CHUNK = 500;
+
+    private final SessionImpl session;
+    private final SqlDialect dialect;
+    private final RelationAccess access = RelationAccess.get();
+
+    RelationLoader(SessionImpl session, SqlDialect dialect) {
+        this.session = session;
+        this.dialect = dialect;
+    }
+
+    /** Loads {@code ref} for every owner, one query per relationship (per chunk of keys). */
+    void load(Collection<?> owners, RelationshipRef<?, ?> ref) {
+        ModelMeta<?> meta = ModelRegistry.of(ref.model());
+        RelationMeta r = meta.relation(ref.name());
+        if (r == null) {
+            throw new MappingException(ref.model().getName() + "." + ref.name() + " is not a relationship");
+        }
+        List<Object> list = new ArrayList<>();
+        for (Object o : owners) {
+            if (o != null && ref.model().isInstance(o)) {
+                list.add(o);
+            }
+        }
+        loadFor(r, list);
+    }
+
+    /** Eager loading for {@code select(...).fetch(refs)}: each ref loads for every instance of its model seen so far. */
+    void fetch(List<?> results, List<RelationshipRef<?, ?>> refs) {
+        Map<Class<?>, Set<Object>> seen = new HashMap<>();
+        for (Object r : results) {
+            if (r instanceof Row row) {
+                for (int i = 0; i < row.size(); i++) {
+                    Object item = row.get(i, Object.class);
+                    if (item != null && ModelRegistry.isTable(item.getClass())) {
+                        remember(seen, item);
+                    }
+                }
+            } else if (r != null) {
+                remember(seen, r);
+            }
+        }
+        for (RelationshipRef<?, ?> ref : refs) {
+            Set<Object> owners = seen.getOrDefault(ref.model(), Set.of());
+            load(owners, ref);
+            RelationMeta r = ModelRegistry.of(ref.model()).relation(ref.name());
+            for (Object owner : owners) {
+                Object holder = r.accessor().get(owner);
+                if (holder instanceof Related<?> one) {
+                    Object t = access.peek(one);
+                    if (t != null) {
+                        remember(seen, t);
+                    }
+                } else if (holder instanceof RelatedMany<?> many) {
+                    for (Object t : access.peek(many)) {
+                        remember(seen, t);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void remember(Map<Class<?>, Set<Object>> seen, Object o) {
+        seen.computeIfAbsent(o.getClass(), k -> Collections.newSetFromMap(new IdentityHashMap<>())).add(o);
+    }
+
+    void loadFor(RelationMeta r, List<Object> owners) {
+        if (owners.isEmpty()) {
+            return;
+        }
+        RelationPath p = r.path();
+        switch (r.kind()) {
+            case MANY_TO_ONE -> loadToOne(p, owners);
+            case ONE_TO_MANY -> loadToMany(p, owners);
+            default -> loadManyToMany(p, owners);
+        }
+    }
+
+    static Object keyOf(List<FieldMeta> columns, List<FieldMeta> typedAs, Object instance) {
+        if (columns.size() == 1) {
+            Object v = columns.get(0).get(instance);
+            return v == null ? null : Convert.to(typedAs.get(0).boxedType(), v, columns.get(0));
+        }
+        Object[] parts = new Object[columns.size()];
+        for (int i = 0; i < parts.length; i++) {
+            Object v = columns.get(i).get(instance);
+            if (v == null) {
+                return null;
+            }
+            parts[i] = Convert.to(typedAs.get(i).boxedType(), v, columns.get(i));
+        }
+        return Key.of(parts);
+    }
+
+    Object identityTarget(RelationPath p, Object owner) {
+        ModelMeta<?> target = ModelRegistry.of(p.relation.target());
+        if (!p.targetColumns.equals(target.keyFields())) {
+            return null;
+        }
+        Object key = keyOf(p.ownerColumns, p.targetColumns, owner);
+        return key == null ? null : session.attachedInstance(target.type(), key);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void loadToOne(RelationPath p, List<Object> owners) {
+        ModelMeta<?> target = ModelRegistry.of(p.relation.target());
+        Map<Object, List<Object>> wanted = new LinkedHashMap<>();
+        for (Object owner : owners) {
+            Object key = keyOf(p.ownerColumns, p.targetColumns, owner);
+            Object found = key == null ? null : identityTarget(p, owner);
+            if (key == null || found != null) {
+                fillOne(p.relation, owner, found);
+            } else {
+                wanted.computeIfAbsent(key, k -> new ArrayList<>()).add(owner);
+            }
+        }
+        if (wanted.isEmpty()) {
+            return;
+        }
+        Map<Object, Object> byKey = new HashMap<>();
+        Relations.Batch batch = new Relations.Batch();
+        for (List<Object> chunk : chunks(new ArrayList<>(wanted.keySet()))) {
+            for (Object t : selectWhereIn(target, p.targetColumns, chunk, batch, null)) {
+                byKey.put(keyOf(p.targetColumns, p.targetColumns, t), t);
+            }
+        }
+        for (Map.Entry<Object, List<Object>> e : wanted.entrySet()) {
+            Object t = byKey.get(e.getKey()); // a dangling key loads as null
+            for (Object owner : e.getValue()) {
+                fillOne(p.relation, owner, t);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void fillOne(RelationMeta r, Object owner, Object target) {
+        Object holder = r.accessor().get(owner);
+        if (holder instanceof Related<?> one) {
+            access.fill((Related<Object>) one, target);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void fillMany(RelationMeta r, Object owner, List<Object> targets) {
+        Object holder = r.accessor().get(owner);
+        if (holder instanceof RelatedMany<?> many) {
+            access.fill((RelatedMany<Object>) many, targets);
+        }
+    }
+
+    /** An empty list per distinct owner key; owners without a key get an empty loaded list now. */
+    private Map<Object, List<Object>> groupsByOwnerKey(RelationPath p, List<Object> owners) {
+        Map<Object, List<Object>> groups = new LinkedHashMap<>();
+        for (Object owner : owners) {
+            Object key = keyOf(p.ownerColumns, p.ownerColumns, owner);
+            if (key == null) {
+                fillMany(p.relation, owner, new ArrayList<>());
+            } else {
+                groups.putIfAbsent(key, new ArrayList<>());
+            }
+        }
+        return groups;
+    }
+
+    /** Fills each keyed owner's list with its group (owners sharing a key get equal lists). */
+    private void fillGroups(RelationPath p, List<Object> owners, Map<Object, List<Object>> groups) {
+        for (Object owner : owners) {
+            Object key = keyOf(p.ownerColumns, p.ownerColumns, owner);
+            if (key != null) {
+                fillMany(p.relation, owner, new ArrayList<>(groups.get(key)));
+            }
+        }
+    }
+
+    private void loadToMany(RelationPath p, List<Object> owners) {
+        ModelMeta<?> target = ModelRegistry.of(p.relation.target());
+        Map<Object, List<Object>> byOwnerKey = groupsByOwnerKey(p, owners);
+        List<Object> keys = new ArrayList<>(byOwnerKey.keySet());
+        Relations.Batch batch = new Relations.Batch();
+        for (List<Object> chunk : chunks(keys)) {
+            for (Object child : selectWhereIn(target, p.targetColumns, chunk, batch, target.keyFields())) {
+                Object parentKey = keyOf(p.targetColumns, p.ownerColumns, child);
+                List<Object> list = byOwnerKey.get(parentKey);
+                if (list != null) {
+                    list.add(child);
+                }
+            }
+        }
+        fillGroups(p, owners, byOwnerKey);
+    }
+
+    private void loadManyToMany(RelationPath p, List<Object> owners) {
+        ModelMeta<?> target = ModelRegistry.of(p.relation.target());
+        Map<Object, List<Object>> byOwnerKey = groupsByOwnerKey(p, owners);
+        List<Object> keys = new ArrayList<>(byOwnerKey.keySet());
+        Relations.Batch batch = new Relations.Batch();
+        for (List<Object> chunk : chunks(keys)) {
+            StringBuilder sql = new StringBuilder("SELECT ");
+            String t = dialect.quote(target.tableName());
+            String l = dialect.quote(p.link.tableName());
+            List<FieldMeta> cols = target.columns();
+            for (int i = 0; i < cols.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append(t).append('.').append(dialect.quote(cols.get(i).column()));
+            }
+            for (FieldMeta f : p.linkOwner) {
+                sql.append(", ").append(l).append('.').append(dialect.quote(f.column()));
+            }
+            sql.append(" FROM ");
+            session.table(sql, target);
+            sql.append(" JOIN ");
+            session.table(sql, p.link);
+            sql.append(" ON ");
+            for (int i = 0; i < p.linkTarget.size(); i++) {
+                sql.append(i == 0 ? "" : " AND ").append(l).append('.').append(dialect.quote(p.linkTarget.get(i).column()))
+                        .append(" = ").append(t).append('.').append(dialect.quote(p.targetColumns.get(i).column()));
+            }
+            List<Object> params = new ArrayList<>();
+            List<Class<?>> types = new ArrayList<>();
+            sql.append(" WHERE ");
+            inList(sql, l, p.linkOwner, p.ownerColumns, chunk, params, types);
+            sql.append(" ORDER BY ");
+            for (int i = 0; i < target.keyFields().size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append(t).append('.').append(dialect.quote(target.keyFields().get(i).column()));
+            }
+            ValueCodec[] codecs = ModelCodecs.of(target, dialect.kind());
+            ValueCodec[] linkCodecs = new ValueCodec[p.linkOwner.size()];
+            for (int i = 0; i < linkCodecs.length; i++) {
+                linkCodecs[i] = dev.sqlmodel.impl.types.Codecs.forType(p.ownerColumns.get(i).javaType(), dialect.kind());
+            }
+            session.query(sql.toString(), params, types, rs -> {
+                Object child = session.load(target, ModelCodecs.read(rs, codecs, 0), batch);
+                Object[] parts = new Object[linkCodecs.length];
+                for (int i = 0; i < parts.length; i++) {
+                    parts[i] = linkCodecs[i].read(rs, cols.size() + i + 1);
+                }
+                Object ownerKey = parts.length == 1 ? parts[0] : Key.of(parts);
+                List<Object> list = byOwnerKey.get(ownerKey);
+                if (list != null && child != null) {
+                    list.add(child);
+                }
+            });
+        }
+        fillGroups(p, owners, byOwnerKey);
+    }
+
+    static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            out.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+        }
+        return out;
+    }
+
+    /** {@code cols IN (keys)}: a plain IN for one column, row values for several. */
+    void inList(StringBuilder sql, String table, List<FieldMeta> cols, List<FieldMeta> typedAs,
+            List<Object> keys, List<Object> params, List<Class<?>> types) {
+        if (cols.size() == 1) {
+            sql.append(table).append('.').append(dialect.quote(cols.get(0).column())).append(" IN (");
+            for (int i = 0; i < keys.size(); i++) {
+                sql.append(i == 0 ? "?" : ", ?");
+                params.add(keys.get(i));
+                types.add(typedAs.get(0).boxedType());
+            }
+            sql.append(')');
+            return;
+        }
+        sql.append('(');
+        for (int i = 0; i < cols.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(table).append('.').append(dialect.quote(cols.get(i).column()));
+        }
+        sql.append(") IN (");
+        for (int k = 0; k < keys.size(); k++) {
+            sql.append(k == 0 ? "(" : ", (");
+            Object[] parts = ((Key) keys.get(k)).values().toArray();
+            for (int i = 0; i < parts.length; i++) {
+                sql.append(i == 0 ? "?" : ", ?");
+                params.add(parts[i]);
+                types.add(typedAs.get(i).boxedType());
+            }
+            sql.append(')');
+        }
+        sql.append(')');
+    }
+
+    private List<Object> selectWhereIn(ModelMeta<?> meta, List<FieldMeta> cols, List<Object> keys, Relations.Batch batch,
+            List<FieldMeta> orderBy) {
+        StringBuilder sql = new StringBuilder("SELECT ");
+        String t = dialect.quote(meta.tableName());
+        List<FieldMeta> all = meta.columns();
+        for (int i = 0; i < all.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(t).append('.').append(dialect.quote(all.get(i).column()));
+        }
+        sql.append(" FROM ");
+        session.table(sql, meta);
+        sql.append(" WHERE ");
+        List<Object> params = new ArrayList<>();
+        List<Class<?>> types = new ArrayList<>();
+        inList(sql, t, cols, cols, keys, params, types);
+        if (orderBy != null) {
+            sql.append(" ORDER BY ");
+            for (int i = 0; i < orderBy.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append(t).append('.').append(dialect.quote(orderBy.get(i).column()));
+            }
+        }
+        ValueCodec[] codecs = ModelCodecs.of(meta, dialect.kind());
+        List<Object> out = new ArrayList<>();
+        session.query(sql.toString(), params, types, rs -> {
+            Object o = session.load(meta, ModelCodecs.read(rs, codecs, 0), batch);
+            if (o != null) {
+                out.add(o);
+            }
+        });
+        return out;
+    }
+
+}
