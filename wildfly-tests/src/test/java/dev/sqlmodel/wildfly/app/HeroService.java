@@ -8,7 +8,8 @@ import jakarta.transaction.Transactional;
 
 /**
  * Transactional work on heroes, for the in-container tests. Each method runs in its own request
- * context (outside the test's thread's none) and its own JTA transaction; the session joins it.
+ * context (an in-container test's thread has none) and its own JTA transaction, which the
+ * session joins.
  */
 @ApplicationScoped
 @ActivateRequestContext
