@@ -60,6 +60,9 @@ public class SessionImpl implements Session {
     private long generation;
     private int savepoints;
     private Integer savedIsolation;
+    private boolean autoCommitOff;
+    /** Whether a statement that may write was sent in this transaction (unlike {@link #wrote}, set before it runs). */
+    private boolean mayHaveWritten;
 
     /** A session of {@code engine}. */
     public SessionImpl(EngineImpl engine) {
@@ -160,7 +163,8 @@ public class SessionImpl implements Session {
         if (conn == null) {
             Connection c = engine.acquire();
             try {
-                if (c.getAutoCommit()) {
+                autoCommitOff = c.getAutoCommit();
+                if (autoCommitOff) {
                     c.setAutoCommit(false);
                 }
             } catch (SQLException e) {
@@ -170,6 +174,7 @@ public class SessionImpl implements Session {
             conn = c;
             generation++;
             wrote = false;
+            mayHaveWritten = false;
         }
         return conn;
     }
@@ -183,7 +188,16 @@ public class SessionImpl implements Session {
         explicit = false;
         savepoints = 0;
         try {
-            if (commit) {
+            if (autoCommitOff && (commit || !mayHaveWritten)) {
+                // Switching auto-commit back on commits, and ends the transaction without
+                // beginning the next one, which drivers that begin eagerly (SQLite) do after
+                // commit(): the pool would then end that one too when it restores auto-commit.
+                // A transaction that wrote nothing is ended the same way: committing it is
+                // rolling it back.
+                long start = System.nanoTime();
+                c.setAutoCommit(true);
+                exec.logged(commit ? "COMMIT" : "ROLLBACK", List.of(), start);
+            } else if (commit) {
                 long start = System.nanoTime();
                 c.commit();
                 exec.logged("COMMIT", List.of(), start);
@@ -345,6 +359,7 @@ public class SessionImpl implements Session {
         String name = "sqlmodel_flush";
         flushing = true;
         Flusher flusher = new Flusher(this, exec, dialect, c, relations, map.all());
+        mayHaveWritten = true;
         try {
             if (savepoint) {
                 exec.plain(c, "SAVEPOINT " + name);
@@ -588,6 +603,7 @@ public class SessionImpl implements Session {
             // transaction: a later failed commit must then keep that work (see flush).
             tx();
             wrote = true;
+            mayHaveWritten = true;
         }
         if (query instanceof ReturningNode<?> r && !dialect.supportsReturning()) {
             @SuppressWarnings("unchecked")
@@ -672,6 +688,7 @@ public class SessionImpl implements Session {
         checkOpen();
         flush();
         Connection c = tx();
+        mayHaveWritten = true;
         if (statement instanceof InsertNode<?> insert) {
             long total = 0;
             int rows = insert.rows().size();
@@ -710,7 +727,8 @@ public class SessionImpl implements Session {
                 savedIsolation = c.getTransactionIsolation();
                 c.setTransactionIsolation(isolation.jdbcLevel());
             }
-            if (c.getAutoCommit()) {
+            autoCommitOff = c.getAutoCommit();
+            if (autoCommitOff) {
                 c.setAutoCommit(false);
             }
         } catch (SQLException e) {
@@ -720,6 +738,7 @@ public class SessionImpl implements Session {
         conn = c;
         generation++;
         wrote = false;
+        mayHaveWritten = false;
         explicit = true;
         return new TransactionImpl(this, generation);
     }
@@ -795,6 +814,7 @@ public class SessionImpl implements Session {
     public Connection connection() {
         Connection c = tx();
         wrote = true; // the caller may write through it
+        mayHaveWritten = true;
         return c;
     }
 
