@@ -484,20 +484,9 @@ public class SessionImpl implements Session {
     }
 
     private Object[] selectByKey(ModelMeta<?> meta, Object key) {
-        StringBuilder sql = new StringBuilder("SELECT ");
-        List<FieldMeta> cols = meta.columns();
-        for (int i = 0; i < cols.size(); i++) {
-            if (i > 0) {
-                sql.append(", ");
-            }
-            sql.append(dialect.quote(cols.get(i).column()));
-        }
-        sql.append(" FROM ");
-        table(sql, meta);
-        List<Object> params = new ArrayList<>();
-        List<Class<?>> types = new ArrayList<>();
-        Flusher.whereKey(dialect, sql, meta, key, params, types);
-        String text = sql.toString();
+        String text = KeySelect.sql(dialect, meta);
+        List<Object> params = KeySelect.params(meta, key);
+        List<Class<?>> types = KeySelect.types(meta);
         Connection c = tx();
         ValueCodec[] codecs = ModelCodecs.of(meta, dialect.kind());
         long start = System.nanoTime();
