@@ -18,6 +18,8 @@ final class EntityState {
     Object key;
     Status status;
     Object[] snapshot;
+    /** Where the identity map keeps this state in its attach order; -1 when not attached. */
+    int slot = -1;
 
     EntityState(ModelMeta<?> meta, Object instance, Object key, Status status, Object[] snapshot) {
         this.meta = meta;

@@ -3,19 +3,21 @@ package dev.sqlmodel.impl.session;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One instance per primary key per session, and the state of every attached instance.
- * Instances are tracked by identity, never by their own equals/hashCode.
+ * Instances are tracked by identity, never by their own equals/hashCode. The attach order is
+ * an array list in which a detached state leaves a hole (its {@code slot} says where it sits),
+ * compacted when holes outnumber states: a query of a thousand rows attaches a thousand states,
+ * and a linked hash set cost a third hash table growing and an entry object for each.
  */
 final class IdentityMap {
     private final Map<EntityKey, EntityState> byKey = new HashMap<>();
     private final Map<Object, EntityState> byInstance = new IdentityHashMap<>();
-    // EntityState keeps Object identity equality, so removal from this set is O(1).
-    private final LinkedHashSet<EntityState> order = new LinkedHashSet<>();
+    private final ArrayList<EntityState> order = new ArrayList<>();
+    private int size;
 
     EntityState get(Class<?> model, Object key) {
         return byKey.get(new EntityKey(model, key));
@@ -30,7 +32,11 @@ final class IdentityMap {
         if (s.key != null) {
             byKey.put(new EntityKey(s.meta.type(), s.key), s);
         }
-        order.add(s);
+        if (s.slot < 0) {
+            s.slot = order.size();
+            order.add(s);
+            size++;
+        }
     }
 
     /** Records the key of a state whose key became known (generated on insert). */
@@ -59,21 +65,52 @@ final class IdentityMap {
                 byKey.remove(k);
             }
         }
-        order.remove(s);
+        if (s.slot >= 0) {
+            order.set(s.slot, null);
+            s.slot = -1;
+            size--;
+            if (order.size() > 16 && size < order.size() / 2) {
+                compact();
+            }
+        }
+    }
+
+    private void compact() {
+        int to = 0;
+        for (int from = 0; from < order.size(); from++) {
+            EntityState s = order.get(from);
+            if (s != null) {
+                s.slot = to;
+                order.set(to++, s);
+            }
+        }
+        order.subList(to, order.size()).clear();
     }
 
     /** Every attached state in the order it was attached. */
     List<EntityState> all() {
-        return new ArrayList<>(order);
+        List<EntityState> all = new ArrayList<>(size);
+        for (EntityState s : order) {
+            if (s != null) {
+                all.add(s);
+            }
+        }
+        return all;
     }
 
     int size() {
-        return order.size();
+        return size;
     }
 
     void clear() {
         byKey.clear();
         byInstance.clear();
+        for (EntityState s : order) {
+            if (s != null) {
+                s.slot = -1;
+            }
+        }
         order.clear();
+        size = 0;
     }
 }

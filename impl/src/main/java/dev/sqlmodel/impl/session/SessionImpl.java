@@ -71,6 +71,9 @@ public class SessionImpl implements Session {
     private long generation;
     private int savepoints;
     private Integer savedIsolation;
+    private boolean autoCommitOff;
+    /** Whether a statement that may write was sent in this transaction (unlike {@link #wrote}, set before it runs). */
+    private boolean mayHaveWritten;
 
     /** A session of {@code engine}. */
     public SessionImpl(EngineImpl engine) {
@@ -211,7 +214,8 @@ public class SessionImpl implements Session {
                 savedIsolation = c.getTransactionIsolation();
                 c.setTransactionIsolation(isolation.jdbcLevel());
             }
-            if (c.getAutoCommit()) {
+            autoCommitOff = c.getAutoCommit();
+            if (autoCommitOff) {
                 c.setAutoCommit(false);
             }
         } catch (SQLException e) {
@@ -221,6 +225,7 @@ public class SessionImpl implements Session {
         conn = c;
         generation++;
         wrote = false;
+        mayHaveWritten = false;
     }
 
     private void endTransaction(boolean commit) {
@@ -232,7 +237,16 @@ public class SessionImpl implements Session {
         explicit = false;
         savepoints = 0;
         try {
-            if (commit) {
+            if (autoCommitOff && (commit || !mayHaveWritten)) {
+                // Switching auto-commit back on commits, and ends the transaction without
+                // beginning the next one, which drivers that begin eagerly (SQLite) do after
+                // commit(): the pool would then end that one too when it restores auto-commit.
+                // A transaction that wrote nothing is ended the same way: committing it is
+                // rolling it back.
+                long start = System.nanoTime();
+                c.setAutoCommit(true);
+                exec.logged(commit ? "COMMIT" : "ROLLBACK", List.of(), start);
+            } else if (commit) {
                 long start = System.nanoTime();
                 c.commit();
                 exec.logged("COMMIT", List.of(), start);
@@ -394,6 +408,7 @@ public class SessionImpl implements Session {
         String name = "sqlmodel_flush";
         flushing = true;
         Flusher flusher = new Flusher(this, exec, dialect, c, relations, map.all());
+        mayHaveWritten = true;
         try {
             if (savepoint) {
                 exec.plain(c, "SAVEPOINT " + name);
@@ -520,20 +535,9 @@ public class SessionImpl implements Session {
     }
 
     private Object[] selectByKey(ModelMeta<?> meta, Object key) {
-        StringBuilder sql = new StringBuilder("SELECT ");
-        List<FieldMeta> cols = meta.columns();
-        for (int i = 0; i < cols.size(); i++) {
-            if (i > 0) {
-                sql.append(", ");
-            }
-            sql.append(dialect.quote(cols.get(i).column()));
-        }
-        sql.append(" FROM ");
-        table(sql, meta);
-        List<Object> params = new ArrayList<>();
-        List<Class<?>> types = new ArrayList<>();
-        Flusher.whereKey(dialect, sql, meta, key, params, types);
-        String text = sql.toString();
+        String text = KeySelect.sql(dialect, meta);
+        List<Object> params = KeySelect.params(meta, key);
+        List<Class<?>> types = KeySelect.types(meta);
         Connection c = tx();
         ValueCodec[] codecs = ModelCodecs.of(meta, dialect.kind());
         long start = System.nanoTime();
@@ -639,6 +643,7 @@ public class SessionImpl implements Session {
             // transaction: a later failed commit must then keep that work (see flush).
             tx();
             wrote = true;
+            mayHaveWritten = true;
         }
         if (query instanceof ReturningNode<?> r && !dialect.supportsReturning()) {
             @SuppressWarnings("unchecked")
@@ -723,6 +728,7 @@ public class SessionImpl implements Session {
         checkOpen();
         flush();
         Connection c = tx();
+        mayHaveWritten = true;
         if (statement instanceof InsertNode<?> insert) {
             long total = 0;
             int rows = insert.rows().size();
@@ -833,6 +839,7 @@ public class SessionImpl implements Session {
     public Connection connection() {
         Connection c = tx();
         wrote = true; // the caller may write through it
+        mayHaveWritten = true;
         return c;
     }
 

@@ -128,6 +128,12 @@ final class TrackedEngine implements AutoCloseable {
                 (proxy, m, args) -> {
                     switch (m.getName()) {
                         case "commit" -> executed.add("COMMIT");
+                        // switching auto-commit on inside a transaction commits it (the session ends transactions so)
+                        case "setAutoCommit" -> {
+                            if ((Boolean) args[0] && !c.getAutoCommit()) {
+                                executed.add("COMMIT");
+                            }
+                        }
                         case "rollback" -> executed.add(args == null ? "ROLLBACK" : "ROLLBACK TO SAVEPOINT");
                         default -> {
                         }

@@ -1,0 +1,142 @@
+package dev.sqlmodel.benchmarks;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs {@link Scenarios} and prints one table per database: the median µs/op of each library
+ * and scenario, and each library's ratio to raw JDBC.
+ *
+ * <pre>
+ * java -jar benchmarks.jar [--quick] [--db sqlite,postgresql] [--lib jdbc,sqlmodel,...] [--only a_findById,...]
+ * </pre>
+ *
+ * {@code --quick}: one fork, two warm-up and three measured iterations of one second. Without
+ * it the settings on {@link Scenarios} apply. Any other JMH option: run
+ * {@code org.openjdk.jmh.Main} from the same jar.
+ */
+public final class Runner {
+    private static final String[] LIBRARIES = {"jdbc", "sqlmodel", "hibernate", "jooq", "jdbi"};
+    private static final Map<String, String> SCENARIOS = new LinkedHashMap<>();
+
+    static {
+        SCENARIOS.put("a_findById", "(a) find by primary key");
+        SCENARIOS.put("b_select100", "(b) select 100, filter + order");
+        SCENARIOS.put("c_select1000", "(c) select 1,000");
+        SCENARIOS.put("d_insertOne", "(d) insert 1, generated key");
+        SCENARIOS.put("e_insert1000", "(e) insert 1,000 with keys");
+        SCENARIOS.put("f_updateOne", "(f) load, change, commit");
+        SCENARIOS.put("g_teamsWithHeroes", "(g) 50 teams x 20 heroes");
+        SCENARIOS.put("h_upsert100", "(h) upsert 100");
+    }
+
+    private Runner() {
+    }
+
+    /** Runs the benchmarks named by {@code args} and prints the table. */
+    public static void main(String[] args) throws Exception {
+        boolean quick = false;
+        String dbs = "sqlite,postgresql";
+        String libs = String.join(",", LIBRARIES);
+        String only = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--db" -> dbs = args[++i];
+                case "--lib" -> libs = args[++i];
+                case "--only" -> only = args[++i];
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (use --quick, --db, --lib, --only; or run org.openjdk.jmh.Main for JMH options)");
+            }
+        }
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .param("database", dbs.split(","))
+                .param("library", libs.split(","))
+                .shouldFailOnError(true);
+        if (only == null) {
+            options.include(Scenarios.class.getName() + "\\.");
+        } else {
+            for (String s : only.split(",")) {
+                options.include(Scenarios.class.getName() + "\\." + s + "$");
+            }
+        }
+        if (quick) {
+            options.forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(3).measurementTime(TimeValue.seconds(1));
+        }
+        Collection<RunResult> results = new org.openjdk.jmh.runner.Runner(options.build()).run();
+        System.out.println();
+        System.out.print(table(results));
+    }
+
+    /** The results as one table per database (median of the measured iterations, µs/op). */
+    static String table(Collection<RunResult> results) {
+        // database -> scenario -> library -> µs/op
+        Map<String, Map<String, Map<String, Double>>> all = new LinkedHashMap<>();
+        List<String> libraries = new ArrayList<>();
+        for (RunResult r : results) {
+            String db = r.getParams().getParam("database");
+            String lib = r.getParams().getParam("library");
+            String bench = r.getParams().getBenchmark();
+            String scenario = bench.substring(bench.lastIndexOf('.') + 1);
+            double median = r.getPrimaryResult().getStatistics().getPercentile(50);
+            TimeUnit unit = r.getParams().getTimeUnit();
+            double micros = median * unit.toNanos(1) / 1000.0;
+            all.computeIfAbsent(db, k -> new LinkedHashMap<>()).computeIfAbsent(scenario, k -> new LinkedHashMap<>())
+                    .put(lib, micros);
+            if (!libraries.contains(lib)) {
+                libraries.add(lib);
+            }
+        }
+        libraries.sort((a, b) -> Integer.compare(order(a), order(b)));
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<String, Map<String, Map<String, Double>>> db : all.entrySet()) {
+            out.append("µs/op (median), ratio to jdbc — ").append(db.getKey()).append('\n');
+            out.append(String.format(Locale.ROOT, "| %-32s", "scenario"));
+            for (String lib : libraries) {
+                out.append(String.format(Locale.ROOT, "| %-18s", lib));
+            }
+            out.append("|\n|").append("-".repeat(33));
+            for (int i = 0; i < libraries.size(); i++) {
+                out.append("|").append("-".repeat(19));
+            }
+            out.append("|\n");
+            for (Map.Entry<String, String> s : SCENARIOS.entrySet()) {
+                Map<String, Double> row = db.getValue().get(s.getKey());
+                if (row == null) {
+                    continue;
+                }
+                Double base = row.get("jdbc");
+                out.append(String.format(Locale.ROOT, "| %-32s", s.getValue()));
+                for (String lib : libraries) {
+                    Double v = row.get(lib);
+                    String cell = v == null ? "" : base == null || lib.equals("jdbc")
+                            ? String.format(Locale.ROOT, "%.1f", v)
+                            : String.format(Locale.ROOT, "%.1f (%.2fx)", v, v / base);
+                    out.append(String.format(Locale.ROOT, "| %-18s", cell));
+                }
+                out.append("|\n");
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private static int order(String library) {
+        for (int i = 0; i < LIBRARIES.length; i++) {
+            if (LIBRARIES[i].equals(library)) {
+                return i;
+            }
+        }
+        return LIBRARIES.length;
+    }
+}

@@ -1,0 +1,2 @@
+/** The benchmark's Hibernate entities. */
+package dev.sqlmodel.benchmarks.orm;

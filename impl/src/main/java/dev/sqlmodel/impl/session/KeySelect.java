@@ -1,0 +1,74 @@
+package dev.sqlmodel.impl.session;
+
+import dev.sqlmodel.Dialect;
+import dev.sqlmodel.impl.meta.FieldMeta;
+import dev.sqlmodel.impl.meta.ModelMeta;
+import dev.sqlmodel.impl.sql.SqlDialect;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The {@code SELECT <columns> FROM <table> WHERE <key> = ?} that {@code Session.get} and
+ * {@code refresh} send, rendered once per model and dialect: its text depends on nothing else,
+ * and building it for every call cost more than binding and reading the row.
+ */
+final class KeySelect {
+    private static final ClassValue<AtomicReferenceArray<String>> CACHE = new ClassValue<>() {
+        @Override
+        protected AtomicReferenceArray<String> computeValue(Class<?> type) {
+            return new AtomicReferenceArray<>(Dialect.values().length);
+        }
+    };
+
+    private KeySelect() {
+    }
+
+    /** The statement text for {@code meta} on {@code dialect}. */
+    static String sql(SqlDialect dialect, ModelMeta<?> meta) {
+        AtomicReferenceArray<String> byDialect = CACHE.get(meta.type());
+        int slot = dialect.kind().ordinal();
+        String text = byDialect.get(slot);
+        if (text == null) {
+            StringBuilder sql = new StringBuilder("SELECT ");
+            List<FieldMeta> cols = meta.columns();
+            for (int i = 0; i < cols.size(); i++) {
+                if (i > 0) {
+                    sql.append(", ");
+                }
+                sql.append(dialect.quote(cols.get(i).column()));
+            }
+            sql.append(" FROM ");
+            if (!meta.schema().isEmpty()) {
+                sql.append(dialect.quote(meta.schema())).append('.');
+            }
+            sql.append(dialect.quote(meta.tableName()));
+            sql.append(" WHERE ");
+            List<FieldMeta> kf = meta.keyFields();
+            for (int i = 0; i < kf.size(); i++) {
+                if (i > 0) {
+                    sql.append(" AND ");
+                }
+                sql.append(dialect.quote(kf.get(i).column())).append(" = ?");
+            }
+            text = sql.toString();
+            byDialect.set(slot, text);
+        }
+        return text;
+    }
+
+    /** The parameters of {@link #sql} for {@code key}, in key column order. */
+    static List<Object> params(ModelMeta<?> meta, Object key) {
+        return java.util.Arrays.asList(meta.keyParts(key));
+    }
+
+    /** The types of {@link #params}. */
+    static List<Class<?>> types(ModelMeta<?> meta) {
+        List<FieldMeta> kf = meta.keyFields();
+        List<Class<?>> types = new ArrayList<>(kf.size());
+        for (FieldMeta f : kf) {
+            types.add(f.boxedType());
+        }
+        return types;
+    }
+}
