@@ -49,6 +49,11 @@ public final class EnlistedSource implements ConnectionSource {
     }
 
     @Override
+    public boolean keepsStatements() {
+        return pool.keepsStatements();
+    }
+
+    @Override
     public TransactionIntegration transactions() {
         return transactions;
     }

@@ -171,4 +171,10 @@ public final class AgroalSource implements ConnectionSource {
     public String toString() {
         return "AgroalSource[" + dialect + ", maxSize=" + maxSize + ", acquireTimeout=" + acquireTimeout + "]";
     }
+
+    /** The pool is the library's own: statements may be kept on its connections. */
+    @Override
+    public boolean keepsStatements() {
+        return true;
+    }
 }

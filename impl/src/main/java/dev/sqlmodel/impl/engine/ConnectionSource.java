@@ -30,6 +30,15 @@ public interface ConnectionSource {
     PoolStats stats();
 
     /**
+     * Whether sessions may prepare statements on the driver's connection behind the pool's
+     * handle and keep them across checkouts: true for a pool the library owns, false for a
+     * container's DataSource, whose wrappers the library leaves alone.
+     */
+    default boolean keepsStatements() {
+        return false;
+    }
+
+    /**
      * How sessions over this source's connections take part in global transactions; by default
      * they do not ({@link TransactionIntegration#none()}). A source whose connections are
      * enlisted in JTA transactions returns the matching integration.

@@ -227,6 +227,11 @@ public final class EngineImpl implements Engine {
         return source.transactions();
     }
 
+    /** Whether sessions may keep prepared statements on this engine's connections (see {@link ConnectionSource}). */
+    public boolean keepsStatements() {
+        return source.keepsStatements();
+    }
+
     /** The statement log. */
     public SqlLog log() {
         return log;

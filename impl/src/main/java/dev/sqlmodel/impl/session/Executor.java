@@ -20,23 +20,45 @@ final class Executor {
     private final EngineImpl engine;
     private final Dialect dialect;
     private final SqlLog log;
+    private final boolean keep;
+    private Connection cachedHandle;
+    private StatementCache cache;
 
     Executor(EngineImpl engine) {
         this.engine = engine;
         this.dialect = engine.dialect();
         this.log = engine.log();
+        this.keep = engine.keepsStatements();
+    }
+
+    /**
+     * A prepared statement for {@code sql} on {@code c}: kept per physical connection when the
+     * engine owns its pool (give it back with {@link #done}, never close it), else a new one.
+     */
+    PreparedStatement statement(Connection c, String sql, boolean generatedKeys) throws SQLException {
+        if (!keep) {
+            return generatedKeys ? c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS) : c.prepareStatement(sql);
+        }
+        if (c != cachedHandle) {
+            cache = StatementCache.of(c);
+            cachedHandle = c;
+        }
+        return cache.prepare(sql, generatedKeys);
+    }
+
+    /** Ends a use of a statement from {@link #statement}: closes it unless it is kept. */
+    void done(PreparedStatement ps) {
+        if (ps != null && !keep) {
+            try {
+                ps.close();
+            } catch (SQLException ignored) {
+                // nothing left to release
+            }
+        }
     }
 
     Dialect dialect() {
         return dialect;
-    }
-
-    PreparedStatement prepare(Connection c, String sql, boolean generatedKeys) {
-        try {
-            return generatedKeys ? c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS) : c.prepareStatement(sql);
-        } catch (SQLException e) {
-            throw engine.translate(e, sql);
-        }
     }
 
     void bind(PreparedStatement ps, List<Object> params, List<Class<?>> types) throws SQLException {
@@ -54,7 +76,9 @@ final class Executor {
     /** Runs an update statement and returns its row count. */
     long update(Connection c, String sql, List<Object> params, List<Class<?>> types) {
         long start = System.nanoTime();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        PreparedStatement ps = null;
+        try {
+            ps = statement(c, sql, false);
             bind(ps, params, types);
             long n = ps.executeLargeUpdate();
             log.statement(sql, params, System.nanoTime() - start);
@@ -62,6 +86,8 @@ final class Executor {
         } catch (SQLException e) {
             log.statement(sql, params, System.nanoTime() - start);
             throw engine.translate(e, sql);
+        } finally {
+            done(ps);
         }
     }
 

@@ -220,8 +220,9 @@ final class Flusher {
         ValueCodec[] codecs = ModelCodecs.of(meta, exec.dialect());
         List<Object> logged = session.logEnabled() ? new ArrayList<>() : null;
         long start = System.nanoTime();
-        try (PreparedStatement ps = generatedKeys ? conn.prepareStatement(text, Statement.RETURN_GENERATED_KEYS)
-                : conn.prepareStatement(text)) {
+        PreparedStatement ps = null;
+        try {
+            ps = exec.statement(conn, text, generatedKeys);
             int index = 1;
             for (EntityState s : rows) {
                 for (FieldMeta f : cols) {
@@ -265,6 +266,8 @@ final class Flusher {
         } catch (SQLException e) {
             exec.logged(text, logged == null ? List.of() : logged, start);
             throw exec.translate(e, text);
+        } finally {
+            exec.done(ps);
         }
         for (EntityState s : rows) {
             keys.put(s, s.meta.keyOf(currentInstance(s)));
@@ -299,7 +302,9 @@ final class Flusher {
             whereKey(sql, meta, keys.get(s), params, types);
             String text = sql.toString();
             long start = System.nanoTime();
-            try (PreparedStatement ps = conn.prepareStatement(text)) {
+            PreparedStatement ps = null;
+            try {
+                ps = exec.statement(conn, text, false);
                 exec.bind(ps, params, types);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
@@ -311,6 +316,8 @@ final class Flusher {
                 exec.logged(text, params, start);
             } catch (SQLException e) {
                 throw exec.translate(e, text);
+            } finally {
+                exec.done(ps);
             }
         }
     }
@@ -429,7 +436,9 @@ final class Flusher {
     @SuppressWarnings("unchecked")
     private void runBatch(String sql, List<Object[]> rows, List<EntityState> states) {
         long start = System.nanoTime();
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+        PreparedStatement ps = null;
+        try {
+            ps = exec.statement(conn, sql, false);
             if (rows.size() == 1) {
                 exec.bind(ps, (List<Object>) rows.get(0)[0], (List<Class<?>>) rows.get(0)[1]);
                 int n = ps.executeUpdate();
@@ -449,7 +458,21 @@ final class Flusher {
                 }
             }
         } catch (SQLException e) {
+            clearBatch(ps);
             throw exec.translate(e, sql);
+        } finally {
+            exec.done(ps);
+        }
+    }
+
+    /** A kept statement must not carry a failed batch into its next use. */
+    private static void clearBatch(PreparedStatement ps) {
+        if (ps != null) {
+            try {
+                ps.clearBatch();
+            } catch (SQLException ignored) {
+                // the statement is unusable anyway
+            }
         }
     }
 

@@ -75,7 +75,9 @@ final class ReturningEmulation {
         Connection conn = session.tx();
         List<Object> keys = new ArrayList<>();
         long start = System.nanoTime();
-        try (PreparedStatement ps = conn.prepareStatement(c.sql(), Statement.RETURN_GENERATED_KEYS)) {
+        PreparedStatement ps = null;
+        try {
+            ps = exec.statement(conn, c.sql(), true);
             exec.bind(ps, c.params(), c.paramTypes());
             ps.executeUpdate();
             exec.logged(c.sql(), c.params(), start);
@@ -94,6 +96,8 @@ final class ReturningEmulation {
             }
         } catch (SQLException e) {
             throw exec.translate(e, c.sql());
+        } finally {
+            exec.done(ps);
         }
         return selectByKeys(meta, keys, node);
     }

@@ -156,7 +156,9 @@ public class SessionImpl implements Session {
     void query(String sql, List<Object> params, List<Class<?>> types, RowHandler handler) {
         Connection c = tx();
         long start = System.nanoTime();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        PreparedStatement ps = null;
+        try {
+            ps = exec.statement(c, sql, false);
             exec.bind(ps, params, types);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -166,6 +168,8 @@ public class SessionImpl implements Session {
             exec.logged(sql, params, start);
         } catch (SQLException e) {
             throw engine.translate(e, sql);
+        } finally {
+            exec.done(ps);
         }
     }
 
@@ -541,7 +545,9 @@ public class SessionImpl implements Session {
         Connection c = tx();
         ValueCodec[] codecs = ModelCodecs.of(meta, dialect.kind());
         long start = System.nanoTime();
-        try (PreparedStatement ps = c.prepareStatement(text)) {
+        PreparedStatement ps = null;
+        try {
+            ps = exec.statement(c, text, false);
             exec.bind(ps, params, types);
             try (ResultSet rs = ps.executeQuery()) {
                 Object[] values = rs.next() ? ModelCodecs.read(rs, codecs, 0) : null;
@@ -550,6 +556,8 @@ public class SessionImpl implements Session {
             }
         } catch (SQLException e) {
             throw engine.translate(e, text);
+        } finally {
+            exec.done(ps);
         }
     }
 
@@ -668,10 +676,10 @@ public class SessionImpl implements Session {
         Relations.Batch outer = batch;
         batch = new Relations.Batch();
         long start = System.nanoTime();
-        try (PreparedStatement ps = c.prepareStatement(compiled.sql())) {
-            if (max > 0) {
-                ps.setMaxRows(max);
-            }
+        PreparedStatement ps = null;
+        try {
+            ps = exec.statement(c, compiled.sql(), false);
+            ps.setMaxRows(Math.max(max, 0)); // a kept statement remembers the last limit
             exec.bind(ps, compiled.params(), compiled.paramTypes());
             List<Object> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -684,6 +692,7 @@ public class SessionImpl implements Session {
         } catch (SQLException e) {
             throw engine.translate(e, compiled.sql());
         } finally {
+            exec.done(ps);
             batch = outer;
         }
     }
