@@ -24,7 +24,7 @@ public final class SqlModelProviderImpl implements SqlModelProvider {
     /** Created by {@link java.util.ServiceLoader}. */
     public SqlModelProviderImpl() {
         for (Dialect d : Dialect.values()) {
-            compilers.put(d, new SqlCompiler(SqlDialect.of(d)));
+            compilers.put(d, SqlCompiler.of(SqlDialect.of(d)));
         }
     }
 

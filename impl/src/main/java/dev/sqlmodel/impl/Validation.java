@@ -26,6 +26,27 @@ public final class Validation {
     private static final Set<Class<?>> MAPPED = ConcurrentHashMap.newKeySet();
     private static volatile ValidatorFactory factory;
     private static volatile ValidatorFactory override;
+    private static volatile Current current;
+
+    /** A factory and the validator taken from it, published together. */
+    private record Current(ValidatorFactory factory, jakarta.validation.Validator validator) {
+    }
+
+    /** Whether a class needs a programmatic {@code @Size} for its {@code maxLength} fields. */
+    private static final ClassValue<Boolean> NEEDS_MAPPING = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return computeNeedsMapping(type);
+        }
+    };
+
+    /** Whether a class has any constraint at all; unconstrained models skip validation. */
+    private static final ClassValue<Boolean> CONSTRAINED = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return needsMapping(type) || validator(type).getConstraintsForClass(type).isBeanConstrained();
+        }
+    };
 
     private Validation() {
     }
@@ -40,7 +61,22 @@ public final class Validation {
 
     /** The violations of {@code model} (empty when valid). */
     public static Set<ConstraintViolation<Object>> validate(Object model) {
-        return factoryFor(model.getClass()).getValidator().validate(model);
+        Class<?> type = model.getClass();
+        if (!CONSTRAINED.get(type)) {
+            return Set.of();
+        }
+        return validator(type).validate(model);
+    }
+
+    /** The validator for {@code type}, taken once per factory rather than once per call. */
+    private static jakarta.validation.Validator validator(Class<?> type) {
+        ValidatorFactory f = factoryFor(type);
+        Current c = current;
+        if (c == null || c.factory() != f) {
+            c = new Current(f, f.getValidator());
+            current = c;
+        }
+        return c.validator();
     }
 
     /**
@@ -101,6 +137,10 @@ public final class Validation {
     }
 
     private static boolean needsMapping(Class<?> type) {
+        return NEEDS_MAPPING.get(type);
+    }
+
+    private static boolean computeNeedsMapping(Class<?> type) {
         try {
             ModelMeta<?> meta = ModelRegistry.describe(type);
             for (FieldMeta f : meta.columns()) {

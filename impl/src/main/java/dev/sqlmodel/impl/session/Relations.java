@@ -213,13 +213,8 @@ final class Relations {
                     r.accessor().set(instance, holder);
                     continue;
                 }
-                Object target = loader.identityTarget(r.path(), instance);
-                if (target != null) {
-                    Related<Object> holder = Related.of(target);
-                    access.hook(holder, hook);
-                    r.accessor().set(instance, holder);
-                    continue;
-                }
+                // A target already in the identity map is found when the holder is first read,
+                // without a query; looking it up here would cost every row a key and a lookup.
                 r.accessor().set(instance, access.unloaded(hook));
             } else {
                 r.accessor().set(instance, access.unloadedMany(hook));

@@ -79,7 +79,7 @@ public class SessionImpl implements Session {
     public SessionImpl(EngineImpl engine) {
         this.engine = engine;
         this.dialect = engine.sqlDialect();
-        this.compiler = new SqlCompiler(dialect);
+        this.compiler = SqlCompiler.of(dialect);
         this.exec = new Executor(engine);
         this.relations = new Relations(this, dialect);
         this.transactions = engine.transactions();

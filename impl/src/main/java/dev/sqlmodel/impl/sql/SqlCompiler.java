@@ -56,7 +56,22 @@ import java.util.regex.Pattern;
 public final class SqlCompiler {
     private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
 
+    private static final java.util.Map<dev.sqlmodel.Dialect, SqlCompiler> SHARED = new java.util.EnumMap<>(
+            dev.sqlmodel.Dialect.class);
+
+    static {
+        for (dev.sqlmodel.Dialect d : dev.sqlmodel.Dialect.values()) {
+            SHARED.put(d, new SqlCompiler(SqlDialect.of(d)));
+        }
+    }
+
     private final SqlDialect dialect;
+
+    /** The shared compiler of a dialect (compilers are stateless). */
+    public static SqlCompiler of(SqlDialect dialect) {
+        SqlCompiler c = SHARED.get(dialect.kind());
+        return c.dialect == dialect ? c : new SqlCompiler(dialect);
+    }
 
     /** A compiler for {@code dialect}. */
     public SqlCompiler(SqlDialect dialect) {
