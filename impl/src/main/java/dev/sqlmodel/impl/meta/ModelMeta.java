@@ -34,6 +34,8 @@ public final class ModelMeta<M> implements ModelInfo<M> {
     private final Map<String, RelationMeta> relationsByName;
     private final List<String> columnNames;
     private final MethodHandle constructor;
+    /** The constructor typed {@code ()Object}, or {@code (Object[])Object} for a record, for {@code invokeExact}. */
+    private final MethodHandle newInstance;
     private final boolean record;
 
     ModelMeta(Class<M> type, String table, String schema, boolean isTable, List<FieldMeta> fields,
@@ -45,6 +47,11 @@ public final class ModelMeta<M> implements ModelInfo<M> {
         this.fields = List.copyOf(fields);
         this.relations = List.copyOf(relations);
         this.constructor = constructor;
+        this.newInstance = record
+                // a record's canonical constructor takes its components as one Object[] argument
+                ? constructor.asSpreader(Object[].class, constructor.type().parameterCount())
+                        .asType(java.lang.invoke.MethodType.methodType(Object.class, Object[].class))
+                : constructor.asType(java.lang.invoke.MethodType.methodType(Object.class));
         this.record = record;
         List<FieldMeta> pk = new ArrayList<>();
         FieldMeta version = null;
@@ -299,7 +306,7 @@ public final class ModelMeta<M> implements ModelInfo<M> {
                 return recordArgs(args);
             }
             @SuppressWarnings("unchecked")
-            M m = (M) constructor.invoke();
+            M m = (M) (Object) newInstance.invokeExact();
             for (int i = 0; i < values.length; i++) {
                 if (present == null || present[i]) {
                     Object v = values[i];
@@ -322,7 +329,7 @@ public final class ModelMeta<M> implements ModelInfo<M> {
         // The canonical constructor also takes relationship and skipped components.
         Object[] args = recordLayout.arguments(columnValues);
         @SuppressWarnings("unchecked")
-        M m = (M) constructor.invokeWithArguments(args);
+        M m = (M) (Object) newInstance.invokeExact(args);
         return m;
     }
 
@@ -339,7 +346,7 @@ public final class ModelMeta<M> implements ModelInfo<M> {
             throw new UnsupportedOperationException(type.getName() + " is a record");
         }
         try {
-            return (M) constructor.invoke();
+            return (M) (Object) newInstance.invokeExact();
         } catch (RuntimeException e) {
             throw e;
         } catch (Throwable t) {
@@ -357,7 +364,7 @@ public final class ModelMeta<M> implements ModelInfo<M> {
             Object[] args = recordLayout.arguments(values);
             recordLayout.copyOthers(model, args);
             @SuppressWarnings("unchecked")
-            M m = (M) constructor.invokeWithArguments(args);
+            M m = (M) (Object) newInstance.invokeExact(args);
             return m;
         } catch (RuntimeException e) {
             throw e;

@@ -51,9 +51,17 @@ final class Relations {
     /** The instances that came from one query, by model class. */
     static final class Batch {
         final Map<Class<?>, List<Object>> owners = new HashMap<>();
+        private Class<?> lastType;
+        private List<Object> lastList;
 
         void add(Object instance) {
-            owners.computeIfAbsent(instance.getClass(), k -> new ArrayList<>()).add(instance);
+            // Rows of one query are mostly of one model: skip the map for a run of the same type.
+            Class<?> type = instance.getClass();
+            if (type != lastType) {
+                lastList = owners.computeIfAbsent(type, k -> new ArrayList<>());
+                lastType = type;
+            }
+            lastList.add(instance);
         }
 
         List<Object> of(Class<?> type) {
