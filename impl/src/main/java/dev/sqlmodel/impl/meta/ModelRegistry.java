@@ -44,6 +44,14 @@ public final class ModelRegistry {
         }
     };
 
+    /** Whether a class carries {@code @Table}, cached: annotation lookups are slow on hot paths. */
+    private static final ClassValue<Boolean> TABLES = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return type.isAnnotationPresent(Table.class);
+        }
+    };
+
     private ModelRegistry() {
     }
 
@@ -76,7 +84,7 @@ public final class ModelRegistry {
 
     /** Whether {@code type} is annotated {@code @Table}. */
     public static boolean isTable(Class<?> type) {
-        return type.isAnnotationPresent(Table.class);
+        return TABLES.get(type);
     }
 
     private static <M> ModelMeta<M> build(Class<M> type) {
