@@ -37,6 +37,7 @@ public final class ModelMeta<M> implements ModelInfo<M> {
     /** The constructor typed {@code ()Object}, or {@code (Object[])Object} for a record, for {@code invokeExact}. */
     private final MethodHandle newInstance;
     private final boolean record;
+    private final boolean hasByteArrays;
 
     ModelMeta(Class<M> type, String table, String schema, boolean isTable, List<FieldMeta> fields,
             List<RelationMeta> relations, MethodHandle constructor, boolean record) {
@@ -53,6 +54,7 @@ public final class ModelMeta<M> implements ModelInfo<M> {
                         .asType(java.lang.invoke.MethodType.methodType(Object.class, Object[].class))
                 : constructor.asType(java.lang.invoke.MethodType.methodType(Object.class));
         this.record = record;
+        this.hasByteArrays = fields.stream().anyMatch(f -> f.javaType() == byte[].class);
         List<FieldMeta> pk = new ArrayList<>();
         FieldMeta version = null;
         Map<String, FieldMeta> names = new HashMap<>();
@@ -132,6 +134,11 @@ public final class ModelMeta<M> implements ModelInfo<M> {
     /** The primary-key columns as {@link FieldMeta}. */
     public List<FieldMeta> keyFields() {
         return primaryKey;
+    }
+
+    /** Whether a column holds {@code byte[]} (snapshots must copy those arrays). */
+    public boolean hasByteArrays() {
+        return hasByteArrays;
     }
 
     /** The single database-generated key column, or null. */

@@ -26,32 +26,23 @@ final class EntityState {
         this.instance = instance;
         this.key = key;
         this.status = status;
-        this.snapshot = copy(snapshot);
+        remember(snapshot);
     }
 
     /** Takes {@code values} as the new snapshot. */
     void remember(Object[] values) {
-        snapshot = copy(values);
-    }
-
-    /**
-     * A copy of column values for a snapshot. Byte arrays are copied too: the instance holds the
-     * same array, and a change made to it in place must still show as a change.
-     */
-    private static Object[] copy(Object[] values) {
-        if (values == null) {
-            return null;
-        }
-        Object[] c = values.clone();
-        for (int i = 0; i < c.length; i++) {
-            if (c[i] instanceof byte[] b) {
-                c[i] = b.clone();
+        snapshot = values;
+        if (values != null && meta.hasByteArrays()) {
+            // The instance holds the same arrays: a change made to one in place must still show.
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] instanceof byte[] b) {
+                    values[i] = b.clone();
+                }
             }
         }
-        return c;
     }
 
-    /** The current column values of the instance. */
+    /** The current column values of the instance (a new array the caller may keep). */
     Object[] values() {
         List<FieldMeta> cols = meta.columns();
         Object[] v = new Object[cols.size()];
