@@ -77,9 +77,9 @@ final class Relations {
     private final RelationAccess access = RelationAccess.get();
     private final RelationLoader loader;
     private final Map<List<Object>, LinkOp> linkOps = new LinkedHashMap<>();
-    private final Map<Object, LinkOp> linkBindings = new IdentityHashMap<>();
-    private final Map<Object, List<RelationPath>> orphans = new IdentityHashMap<>();
-    private final Map<Object, Set<RelationMeta>> clearedToOne = new IdentityHashMap<>();
+    private final Map<Object, LinkOp> linkBindings = new IdentityHashMap<>(4);
+    private final Map<Object, List<RelationPath>> orphans = new IdentityHashMap<>(4);
+    private final Map<Object, Set<RelationMeta>> clearedToOne = new IdentityHashMap<>(4);
 
     Relations(SessionImpl session, SqlDialect dialect) {
         this.session = session;
