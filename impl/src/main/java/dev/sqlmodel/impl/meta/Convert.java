@@ -39,6 +39,9 @@ public final class Convert {
      * @throws IllegalArgumentException naming the field when it cannot be converted
      */
     public static Object to(Class<?> type, Object value, FieldMeta field) {
+        if (value == null || type.isInstance(value)) {
+            return value; // the common case, before any boxing lookup
+        }
         try {
             return convert(Types.box(type), value);
         } catch (RuntimeException e) {

@@ -31,6 +31,7 @@ public final class FieldMeta implements FieldInfo {
     private final boolean version;
     private final int position;
     private final Accessor accessor;
+    private final Class<?> boxedType;
 
     FieldMeta(Class<?> owner, String name, String column, Class<?> javaType, boolean nullable, boolean primaryKey,
             boolean autoIncrement, boolean unique, String indexName, String foreignKey, ReferentialAction onDelete,
@@ -57,6 +58,7 @@ public final class FieldMeta implements FieldInfo {
         this.version = version;
         this.position = position;
         this.accessor = accessor;
+        this.boxedType = Types.box(javaType);
     }
 
     @Override
@@ -76,7 +78,7 @@ public final class FieldMeta implements FieldInfo {
 
     /** The Java type with primitives boxed. */
     public Class<?> boxedType() {
-        return Types.box(javaType);
+        return boxedType;
     }
 
     @Override

@@ -28,6 +28,9 @@ public final class Types {
 
     /** The boxed form of a primitive type; other types unchanged. */
     public static Class<?> box(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return type;
+        }
         Class<?> boxed = BOXES.get(type);
         return boxed == null ? type : boxed;
     }

@@ -65,10 +65,10 @@ final class Executor {
         for (int i = 0; i < params.size(); i++) {
             Object v = params.get(i);
             Class<?> t = types.get(i);
-            ValueCodec codec = t == Object.class ? Codecs.forValue(v, dialect) : Codecs.forType(t, dialect);
-            if (v != null && !dev.sqlmodel.impl.meta.Types.box(t).isInstance(v) && t != Object.class) {
-                codec = Codecs.forValue(v, dialect);
-            }
+            // A value of another type than declared (an Expr typed Object, say) binds by its own type.
+            boolean declared = t != Object.class && (v == null || t.isInstance(v)
+                    || dev.sqlmodel.impl.meta.Types.box(t).isInstance(v));
+            ValueCodec codec = declared ? Codecs.forType(t, dialect) : Codecs.forValue(v, dialect);
             codec.bindNullable(ps, i + 1, v);
         }
     }
