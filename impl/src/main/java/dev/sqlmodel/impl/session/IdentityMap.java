@@ -15,7 +15,11 @@ import java.util.Map;
  */
 final class IdentityMap {
     private final Map<EntityKey, EntityState> byKey = new HashMap<>();
-    private final Map<Object, EntityState> byInstance = new IdentityHashMap<>();
+    /**
+     * State by instance, built on first use: reads attach thousands of rows but rarely ask
+     * which state an instance has, so a read-only session never pays for this index.
+     */
+    private Map<Object, EntityState> byInstance;
     private final ArrayList<EntityState> order = new ArrayList<>();
     private int size;
 
@@ -24,11 +28,27 @@ final class IdentityMap {
     }
 
     EntityState state(Object instance) {
-        return byInstance.get(instance);
+        return byInstance().get(instance);
+    }
+
+    private Map<Object, EntityState> byInstance() {
+        Map<Object, EntityState> index = byInstance;
+        if (index == null) {
+            index = new IdentityHashMap<>(Math.max(32, size * 2));
+            for (EntityState s : order) {
+                if (s != null) {
+                    index.put(s.instance, s);
+                }
+            }
+            byInstance = index;
+        }
+        return index;
     }
 
     void attach(EntityState s) {
-        byInstance.put(s.instance, s);
+        if (byInstance != null) {
+            byInstance.put(s.instance, s);
+        }
         if (s.key != null) {
             byKey.put(new EntityKey(s.meta.type(), s.key), s);
         }
@@ -52,13 +72,17 @@ final class IdentityMap {
 
     /** Replaces the instance of a state (records are immutable: a stored copy replaces them). */
     void replaceInstance(EntityState s, Object instance) {
-        byInstance.remove(s.instance);
+        if (byInstance != null) {
+            byInstance.remove(s.instance);
+            byInstance.put(instance, s);
+        }
         s.instance = instance;
-        byInstance.put(instance, s);
     }
 
     void detach(EntityState s) {
-        byInstance.remove(s.instance);
+        if (byInstance != null) {
+            byInstance.remove(s.instance);
+        }
         if (s.key != null) {
             EntityKey k = new EntityKey(s.meta.type(), s.key);
             if (byKey.get(k) == s) {
@@ -104,7 +128,7 @@ final class IdentityMap {
 
     void clear() {
         byKey.clear();
-        byInstance.clear();
+        byInstance = null;
         for (EntityState s : order) {
             if (s != null) {
                 s.slot = -1;
