@@ -159,7 +159,7 @@ final class RelationLoader {
         Map<Object, Object> byKey = new HashMap<>();
         Relations.Batch batch = new Relations.Batch();
         for (List<Object> chunk : chunks(new ArrayList<>(wanted.keySet()))) {
-            for (Object t : selectWhereIn(target, p.targetColumns, chunk, batch, null)) {
+            for (Object t : selectWhereIn(target, p.targetColumns, chunk, batch)) {
                 byKey.put(keyOf(p.targetColumns, p.targetColumns, t), t);
             }
         }
@@ -217,7 +217,7 @@ final class RelationLoader {
         List<Object> keys = new ArrayList<>(byOwnerKey.keySet());
         Relations.Batch batch = new Relations.Batch();
         for (List<Object> chunk : chunks(keys)) {
-            for (Object child : selectWhereIn(target, p.targetColumns, chunk, batch, target.keyFields())) {
+            for (Object child : selectWhereIn(target, p.targetColumns, chunk, batch)) {
                 Object parentKey = keyOf(p.targetColumns, p.ownerColumns, child);
                 List<Object> list = byOwnerKey.get(parentKey);
                 if (list != null) {
@@ -321,8 +321,12 @@ final class RelationLoader {
         sql.append(')');
     }
 
-    private List<Object> selectWhereIn(ModelMeta<?> meta, List<FieldMeta> cols, List<Object> keys, Relations.Batch batch,
-            List<FieldMeta> orderBy) {
+    /**
+     * The rows of {@code meta} whose {@code cols} are among {@code keys}, joined to {@code batch}.
+     * They come in the database's order (an index scan on the foreign key, in practice): sorting
+     * them would cost every load a sort the application did not ask for.
+     */
+    private List<Object> selectWhereIn(ModelMeta<?> meta, List<FieldMeta> cols, List<Object> keys, Relations.Batch batch) {
         StringBuilder sql = new StringBuilder("SELECT ");
         String t = dialect.quote(meta.tableName());
         List<FieldMeta> all = meta.columns();
@@ -335,12 +339,6 @@ final class RelationLoader {
         List<Object> params = new ArrayList<>();
         List<Class<?>> types = new ArrayList<>();
         inList(sql, t, cols, cols, keys, params, types);
-        if (orderBy != null) {
-            sql.append(" ORDER BY ");
-            for (int i = 0; i < orderBy.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append(t).append('.').append(dialect.quote(orderBy.get(i).column()));
-            }
-        }
         ValueCodec[] codecs = ModelCodecs.of(meta, dialect.kind());
         List<Object> out = new ArrayList<>();
         session.query(sql.toString(), params, types, rs -> {
