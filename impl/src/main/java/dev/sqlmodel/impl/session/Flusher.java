@@ -246,14 +246,20 @@ final class Flusher {
         boolean generatedKeys = !returning && gen != null && back.contains(gen);
         ValueCodec[] codecs = ModelCodecs.of(meta, exec.dialect());
         List<Object> logged = session.logEnabled() ? new ArrayList<>() : null;
+        int width = meta.columns().size();
+        Object[][] snapshots = new Object[rows.size()][];
         long start = System.nanoTime();
         PreparedStatement ps = null;
         try {
             ps = exec.statement(conn, text, generatedKeys);
             int index = 1;
+            int row = 0;
             for (EntityState s : rows) {
+                // The values bound are the row's new snapshot; what the database fills in is added below.
+                Object[] snapshot = snapshots[row++] = new Object[width];
                 for (FieldMeta f : cols) {
                     Object v = f.get(s.instance);
+                    snapshot[f.position()] = v;
                     codecs[f.position()].bindNullable(ps, index++, v);
                     if (logged != null) {
                         logged.add(v);
@@ -264,10 +270,13 @@ final class Flusher {
                 try (ResultSet rs = ps.executeQuery()) {
                     int r = 0;
                     while (rs.next()) {
+                        Object[] snapshot = snapshots[r];
                         EntityState s = rows.get(r++);
                         for (int i = 0; i < back.size(); i++) {
                             FieldMeta f = back.get(i);
-                            set(s, f, codecs[f.position()].read(rs, i + 1));
+                            Object v = codecs[f.position()].read(rs, i + 1);
+                            snapshot[f.position()] = v;
+                            set(s, f, v);
                         }
                     }
                     if (r != rows.size()) {
@@ -281,6 +290,7 @@ final class Flusher {
                         int r = 0;
                         while (rs.next() && r < rows.size()) {
                             Object key = dev.sqlmodel.impl.meta.Convert.to(gen.boxedType(), rs.getObject(1), gen);
+                            snapshots[r][gen.position()] = key;
                             set(rows.get(r++), gen, key);
                         }
                         if (r != rows.size()) {
@@ -299,15 +309,18 @@ final class Flusher {
         for (EntityState s : rows) {
             keys.put(s, s.meta.keyOf(currentInstance(s)));
         }
+        boolean readBack = false;
         if (!returning) {
             List<FieldMeta> rest = new ArrayList<>(back);
             rest.remove(gen);
             if (!rest.isEmpty()) {
                 readBack(meta, rest, rows);
+                readBack = true;
             }
         }
-        for (EntityState s : rows) {
-            written.put(s, valuesOf(s));
+        for (int r = 0; r < rows.size(); r++) {
+            EntityState s = rows.get(r);
+            written.put(s, readBack ? valuesOf(s) : snapshots[r]);
         }
     }
 
