@@ -36,9 +36,13 @@ final class Flusher {
     private final List<Runnable> undo = new ArrayList<>();
     private final List<Runnable> afterSuccess = new ArrayList<>();
     /** New column values of each written state, applied as snapshots once the flush succeeded. */
-    final Map<EntityState, Object[]> written;
-    /** Keys generated or changed during the flush. */
-    final Map<EntityState, Object> keys;
+    final List<EntityState> writtenStates = new ArrayList<>();
+    /** The snapshots of {@link #writtenStates}, in the same order. */
+    final List<Object[]> writtenValues = new ArrayList<>();
+    /** States whose key was generated or changed during the flush, and their keys (same order). */
+    final List<EntityState> keyedStates = new ArrayList<>();
+    /** The new keys of {@link #keyedStates}. */
+    final List<Object> keyedValues = new ArrayList<>();
     /** Record instances replaced by copies carrying generated values. */
     final Map<EntityState, Object> replaced = new HashMap<>();
 
@@ -50,9 +54,6 @@ final class Flusher {
         this.conn = conn;
         this.relations = relations;
         this.all = all;
-        // EntityState has identity equality: identity maps sized for the flush avoid rehashing.
-        this.written = new java.util.IdentityHashMap<>(all.size());
-        this.keys = new java.util.IdentityHashMap<>(all.size());
         List<EntityState> withLists = new ArrayList<>();
         for (EntityState s : all) {
             if (Relations.hasToMany(s.meta)) {
@@ -197,8 +198,26 @@ final class Flusher {
         }
     }
 
-    private void insertChunk(ModelMeta<?> meta, List<FieldMeta> cols, List<FieldMeta> back, List<EntityState> rows) {
-        StringBuilder sql = new StringBuilder(64 + rows.size() * cols.size() * 3);
+    /** The shape of a multi-row INSERT: its SQL text depends on nothing else. */
+    private record InsertShape(ModelMeta<?> meta, dev.sqlmodel.Dialect dialect, List<FieldMeta> cols,
+            List<FieldMeta> back, int rows) {
+    }
+
+    /**
+     * INSERT texts by shape. Reusing one String per shape matters beyond building it: the
+     * statement cache hashes and compares the text, and a 1,000-row INSERT is 16 KB of it.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<InsertShape, String> INSERTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String insertSql(ModelMeta<?> meta, List<FieldMeta> cols, List<FieldMeta> back, int rows,
+            boolean returning) {
+        InsertShape shape = new InsertShape(meta, dialect.kind(), cols, returning ? back : List.of(), rows);
+        String cached = INSERTS.get(shape);
+        if (cached != null) {
+            return cached;
+        }
+        StringBuilder sql = new StringBuilder(64 + rows * cols.size() * 3);
         sql.append("INSERT INTO ");
         session.table(sql, meta);
         if (cols.isEmpty()) {
@@ -214,7 +233,7 @@ final class Flusher {
             sql.append(") VALUES ");
         }
         if (!cols.isEmpty() || dialect.kind() == dev.sqlmodel.Dialect.MYSQL) {
-            for (int r = 0; r < rows.size(); r++) {
+            for (int r = 0; r < rows; r++) {
                 if (r > 0) {
                     sql.append(", ");
                 }
@@ -224,14 +243,7 @@ final class Flusher {
                 }
                 sql.append(')');
             }
-        } else if (rows.size() > 1) {
-            // DEFAULT VALUES inserts one row: send one statement per row.
-            for (EntityState s : rows) {
-                insertChunk(meta, cols, back, List.of(s));
-            }
-            return;
         }
-        boolean returning = !back.isEmpty() && dialect.supportsReturning();
         if (returning) {
             sql.append(" RETURNING ");
             for (int i = 0; i < back.size(); i++) {
@@ -242,6 +254,23 @@ final class Flusher {
             }
         }
         String text = sql.toString();
+        if (INSERTS.size() > 4096) {
+            INSERTS.clear(); // many models and row counts: start over rather than grow without bound
+        }
+        INSERTS.put(shape, text);
+        return text;
+    }
+
+    private void insertChunk(ModelMeta<?> meta, List<FieldMeta> cols, List<FieldMeta> back, List<EntityState> rows) {
+        if (cols.isEmpty() && dialect.kind() != dev.sqlmodel.Dialect.MYSQL && rows.size() > 1) {
+            // DEFAULT VALUES inserts one row: send one statement per row.
+            for (EntityState s : rows) {
+                insertChunk(meta, cols, back, List.of(s));
+            }
+            return;
+        }
+        boolean returning = !back.isEmpty() && dialect.supportsReturning();
+        String text = insertSql(meta, cols, back, rows.size(), returning);
         FieldMeta gen = meta.generatedKey();
         boolean generatedKeys = !returning && gen != null && back.contains(gen);
         ValueCodec[] codecs = ModelCodecs.of(meta, exec.dialect());
@@ -307,7 +336,8 @@ final class Flusher {
             exec.done(ps);
         }
         for (EntityState s : rows) {
-            keys.put(s, s.meta.keyOf(currentInstance(s)));
+            keyedStates.add(s);
+            keyedValues.add(s.meta.keyOf(currentInstance(s)));
         }
         boolean readBack = false;
         if (!returning) {
@@ -320,7 +350,8 @@ final class Flusher {
         }
         for (int r = 0; r < rows.size(); r++) {
             EntityState s = rows.get(r);
-            written.put(s, readBack ? valuesOf(s) : snapshots[r]);
+            writtenStates.add(s);
+            writtenValues.add(readBack ? valuesOf(s) : snapshots[r]);
         }
     }
 
@@ -339,7 +370,7 @@ final class Flusher {
             session.table(sql, meta);
             List<Object> params = new ArrayList<>();
             List<Class<?>> types = new ArrayList<>();
-            whereKey(sql, meta, keys.get(s), params, types);
+            whereKey(sql, meta, s.meta.keyOf(currentInstance(s)), params, types);
             String text = sql.toString();
             long start = System.nanoTime();
             PreparedStatement ps = null;
@@ -460,9 +491,11 @@ final class Flusher {
             }
             Object newKey = meta.keyOf(currentInstance(s));
             if (newKey != null && !newKey.equals(oldKey)) {
-                keys.put(s, newKey);
+                keyedStates.add(s);
+                keyedValues.add(newKey);
             }
-            written.put(s, valuesOf(s));
+            writtenStates.add(s);
+            writtenValues.add(valuesOf(s));
         }
         for (Map.Entry<String, List<Object[]>> e : batches.entrySet()) {
             runBatch(e.getKey(), e.getValue(), batchStates.get(e.getKey()));

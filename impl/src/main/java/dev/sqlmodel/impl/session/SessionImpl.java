@@ -441,14 +441,14 @@ public class SessionImpl implements Session {
         for (Map.Entry<EntityState, Object> r : flusher.replaced.entrySet()) {
             map.replaceInstance(r.getKey(), r.getValue());
         }
-        for (Map.Entry<EntityState, Object> k : flusher.keys.entrySet()) {
-            map.keyed(k.getKey(), k.getValue());
+        for (int i = 0; i < flusher.keyedStates.size(); i++) {
+            map.keyed(flusher.keyedStates.get(i), flusher.keyedValues.get(i));
         }
         for (EntityState s : news) {
             s.status = EntityState.Status.PERSISTENT;
         }
-        for (Map.Entry<EntityState, Object[]> w : flusher.written.entrySet()) {
-            w.getKey().remember(w.getValue());
+        for (int i = 0; i < flusher.writtenStates.size(); i++) {
+            flusher.writtenStates.get(i).remember(flusher.writtenValues.get(i));
         }
         for (EntityState s : deleted) {
             map.detach(s);
