@@ -97,6 +97,14 @@ public enum Database {
         return AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier().connectionPoolConfiguration(pool));
     }
 
+    /** Drops the two tables, so that a run leaves the database as it found it. */
+    public void drop() throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS heroes");
+            s.execute("DROP TABLE IF EXISTS teams");
+        }
+    }
+
     /** Drops and creates the two tables and loads the base data. */
     public void reset() throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {

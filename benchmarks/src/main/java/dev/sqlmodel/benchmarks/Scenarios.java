@@ -85,10 +85,11 @@ public class Scenarios {
         }
     }
 
-    /** Closes the library. */
+    /** Closes the library and drops the tables. */
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
         lib.close();
+        db.drop();
     }
 
     /** Removes what (d) inserted, so that every iteration starts from the same table. */
