@@ -3,7 +3,6 @@ package dev.sqlmodel.schema.cli;
 import dev.sqlmodel.Engine;
 import dev.sqlmodel.schema.MigrationRunner;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,11 +17,8 @@ final class BaselineCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions db;
 
-    @Option(names = "--dir", defaultValue = "migrations", description = "migrations folder (default: ${DEFAULT-VALUE})")
-    Path dir;
-
-    @Option(names = "--table", defaultValue = "sqlmodel_migrations", description = "history table (default: ${DEFAULT-VALUE})")
-    String table;
+    @Mixin
+    MigrationOptions migrations;
 
     @Option(names = "--version", description = "the last version to mark as applied")
     String version;
@@ -34,7 +30,7 @@ final class BaselineCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (Engine engine = db.engine()) {
-            MigrationRunner runner = MigrationRunner.of(engine, dir).table(table).progress(out::println);
+            MigrationRunner runner = migrations.runner(engine).progress(out::println);
             List<String> done = version == null ? runner.baseline() : runner.baseline(version);
             out.println(db.json ? Json.write(java.util.Map.of("baselined", done))
                     : "Baselined " + done.size() + " migration(s)");

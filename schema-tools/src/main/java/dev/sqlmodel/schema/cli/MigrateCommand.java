@@ -2,16 +2,13 @@ package dev.sqlmodel.schema.cli;
 
 import dev.sqlmodel.Engine;
 import dev.sqlmodel.schema.MigrationReport;
-import dev.sqlmodel.schema.MigrationRunner;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sqlmodel migrate}: applies the pending migrations, printing a line per migration. */
@@ -20,11 +17,8 @@ final class MigrateCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions db;
 
-    @Option(names = "--dir", defaultValue = "migrations", description = "migrations folder (default: ${DEFAULT-VALUE})")
-    Path dir;
-
-    @Option(names = "--table", defaultValue = "sqlmodel_migrations", description = "history table (default: ${DEFAULT-VALUE})")
-    String table;
+    @Mixin
+    MigrationOptions migrations;
 
     @Spec
     CommandSpec spec;
@@ -35,7 +29,7 @@ final class MigrateCommand implements Callable<Integer> {
         // With --json, standard output carries only the JSON document: progress goes to standard error.
         PrintWriter progress = db.json ? spec.commandLine().getErr() : out;
         try (Engine engine = db.engine()) {
-            MigrationReport report = MigrationRunner.of(engine, dir).table(table)
+            MigrationReport report = migrations.runner(engine)
                     .progress(line -> {
                         progress.println(line);
                         progress.flush();

@@ -1,10 +1,8 @@
 package dev.sqlmodel.schema.cli;
 
 import dev.sqlmodel.Engine;
-import dev.sqlmodel.schema.MigrationRunner;
 import dev.sqlmodel.schema.MigrationStatus;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +11,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sqlmodel status}: lists each migration as applied, pending, failed or changed. */
@@ -22,11 +19,8 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions db;
 
-    @Option(names = "--dir", defaultValue = "migrations", description = "migrations folder (default: ${DEFAULT-VALUE})")
-    Path dir;
-
-    @Option(names = "--table", defaultValue = "sqlmodel_migrations", description = "history table (default: ${DEFAULT-VALUE})")
-    String table;
+    @Mixin
+    MigrationOptions migrations;
 
     @Spec
     CommandSpec spec;
@@ -35,7 +29,7 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (Engine engine = db.engine()) {
-            List<MigrationStatus> status = MigrationRunner.of(engine, dir).table(table).status();
+            List<MigrationStatus> status = migrations.runner(engine).status();
             if (db.json) {
                 List<Object> list = new ArrayList<>();
                 for (MigrationStatus s : status) {
@@ -49,7 +43,7 @@ final class StatusCommand implements Callable<Integer> {
                 }
                 out.println(Json.write(list));
             } else if (status.isEmpty()) {
-                out.println("No migrations in " + dir);
+                out.println("No migrations in " + migrations.dir);
             } else {
                 out.println(String.format("%-8s %-8s %-24s %s", "VERSION", "STATE", "APPLIED AT", "DESCRIPTION"));
                 for (MigrationStatus s : status) {
