@@ -11,7 +11,6 @@ import dev.sqlmodel.impl.sql.SqlCompiler;
 import dev.sqlmodel.impl.sql.SqlDialect;
 import dev.sqlmodel.spi.SqlModelProvider;
 import jakarta.validation.ConstraintViolation;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,13 +18,8 @@ import javax.sql.DataSource;
 
 /** The implementation behind the API's static entry points. */
 public final class SqlModelProviderImpl implements SqlModelProvider {
-    private final Map<Dialect, SqlCompiler> compilers = new EnumMap<>(Dialect.class);
-
     /** Created by {@link java.util.ServiceLoader}. */
     public SqlModelProviderImpl() {
-        for (Dialect d : Dialect.values()) {
-            compilers.put(d, SqlCompiler.of(SqlDialect.of(d)));
-        }
     }
 
     @Override
@@ -40,7 +34,7 @@ public final class SqlModelProviderImpl implements SqlModelProvider {
 
     @Override
     public CompiledSql compile(Object statement, Dialect dialect) {
-        return compilers.get(dialect).compile(statement).toCompiledSql();
+        return SqlCompiler.of(SqlDialect.of(dialect)).compile(statement).toCompiledSql();
     }
 
     @Override

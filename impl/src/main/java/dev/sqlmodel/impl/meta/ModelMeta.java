@@ -304,13 +304,14 @@ public final class ModelMeta<M> implements ModelInfo<M> {
     public M instantiate(Object[] values, boolean[] present) {
         try {
             if (record) {
-                Object[] args = new Object[fields.size() + 0];
-                for (int i = 0; i < args.length; i++) {
-                    Object v = present == null || present[i] ? values[i] : null;
-                    Class<?> t = fields.get(i).javaType();
-                    args[i] = v == null && t.isPrimitive() ? Convert.zero(t) : v;
+                Object[] columns = values;
+                if (present != null) {
+                    columns = new Object[values.length];
+                    for (int i = 0; i < columns.length; i++) {
+                        columns[i] = present[i] ? values[i] : null;
+                    }
                 }
-                return recordArgs(args);
+                return recordArgs(columns); // the layout gives primitives their zero
             }
             @SuppressWarnings("unchecked")
             M m = (M) (Object) newInstance.invokeExact();

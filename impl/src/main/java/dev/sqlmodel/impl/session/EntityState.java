@@ -44,6 +44,11 @@ final class EntityState {
 
     /** The current column values of the instance (a new array the caller may keep). */
     Object[] values() {
+        return valuesOf(meta, instance);
+    }
+
+    /** The column values of {@code instance} of {@code meta}'s model, in column order (a new array). */
+    static Object[] valuesOf(ModelMeta<?> meta, Object instance) {
         List<FieldMeta> cols = meta.columns();
         Object[] v = new Object[cols.size()];
         for (int i = 0; i < v.length; i++) {

@@ -394,13 +394,7 @@ final class Flusher {
     }
 
     private Object[] valuesOf(EntityState s) {
-        Object instance = currentInstance(s);
-        List<FieldMeta> cols = s.meta.columns();
-        Object[] v = new Object[cols.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = cols.get(i).get(instance);
-        }
-        return v;
+        return EntityState.valuesOf(s.meta, currentInstance(s));
     }
 
     void whereKey(StringBuilder sql, ModelMeta<?> meta, Object key, List<Object> params, List<Class<?>> types) {

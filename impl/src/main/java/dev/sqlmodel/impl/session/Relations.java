@@ -427,16 +427,12 @@ final class Relations {
                     for (Object child : access.peek(many)) {
                         EntityState cs = session.stateOf(child);
                         if (cs != null && cs.status != EntityState.Status.DELETED) {
-                            bindParent(f, cs, r.path().targetColumns, r.path().ownerColumns, f.currentInstance(s));
+                            bind(f, cs, r.path().targetColumns, r.path().ownerColumns, f.currentInstance(s));
                         }
                     }
                 }
             }
         }
-    }
-
-    private void bindParent(Flusher f, EntityState child, List<FieldMeta> fks, List<FieldMeta> keys, Object parent) {
-        bind(f, child, fks, keys, parent);
     }
 
     private void bind(Flusher f, EntityState s, List<FieldMeta> fks, List<FieldMeta> keys, Object from) {

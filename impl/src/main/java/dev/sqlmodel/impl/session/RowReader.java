@@ -107,10 +107,6 @@ final class RowReader {
         return Codecs.forType(item.type(), dialect);
     }
 
-    /** A reader for verbatim SQL whose rows become {@code type}. */
-    static RowReader forText(Compiled compiled, Class<?> type, Models models, Dialect dialect) {
-        return new RowReader(compiled, List.of(), models, dialect);
-    }
 
     Object read(ResultSet rs) throws SQLException {
         switch (kind) {

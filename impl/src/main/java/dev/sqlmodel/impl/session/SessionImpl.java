@@ -659,13 +659,8 @@ public class SessionImpl implements Session {
             return new ListResults<>(rows);
         }
         Compiled compiled = compiler.compile(query);
-        RowReader reader;
-        if (query instanceof TextQuery<?> t) {
-            reader = RowReader.forText(compiled, t.type(), this::load, dialect.kind());
-        } else {
-            List<Object> keys = query instanceof SelectNode<?> s ? s.items() : List.of();
-            reader = new RowReader(compiled, keys, this::load, dialect.kind());
-        }
+        List<Object> keys = query instanceof SelectNode<?> s ? s.items() : List.of();
+        RowReader reader = new RowReader(compiled, keys, this::load, dialect.kind());
         List<RelationshipRef<?, ?>> fetches = query instanceof SelectNode<?> sel ? sel.fetches() : List.of();
         return new ResultsImpl<>(this, compiled, reader, fetches);
     }

@@ -13,6 +13,7 @@ import dev.sqlmodel.impl.model.Hero_;
 import dev.sqlmodel.impl.model.Sample;
 import dev.sqlmodel.impl.model.Sample_;
 import dev.sqlmodel.impl.model.Team;
+import dev.sqlmodel.impl.model.TutorialData;
 import dev.sqlmodel.impl.model.Team_;
 import dev.sqlmodel.impl.testing.DatabaseTest;
 import dev.sqlmodel.impl.testing.Db;
@@ -30,33 +31,9 @@ class ExpressionsTest extends DatabaseTest {
         return new Class<?>[] {Team.class, Hero.class, Sample.class};
     }
 
-    /**
-     * The tutorial heroes, in id order: Deadpond (no age, Z-Force), Spider-Boy (no age, no
-     * team), Rusty-Man (48, Preventers), Tarantula (32, Preventers), Black Lion (35, Z-Force),
-     * Dr. Weird (36, Preventers), Captain North America (93, no team); and a team without heroes.
-     */
+    /** The tutorial's teams and heroes ({@link TutorialData}) in fresh tables. */
     private void createHeroes(Db db) {
-        fresh(db);
-        try (Session s = engine(db).session()) {
-            Team preventers = s.add(new Team("Preventers", "Sharp Tower"));
-            Team zForce = s.add(new Team("Z-Force", "Sister Margaret's Bar"));
-            s.add(new Team("Lonely", null));
-            s.commit();
-            s.add(hero("Deadpond", "Dive Wilson", null, zForce));
-            s.add(hero("Spider-Boy", "Pedro Parqueador", null, null));
-            s.add(hero("Rusty-Man", "Tommy Sharp", 48, preventers));
-            s.add(hero("Tarantula", "Natalia Roman-on", 32, preventers));
-            s.add(hero("Black Lion", "Trevor Challa", 35, zForce));
-            s.add(hero("Dr. Weird", "Steve Weird", 36, preventers));
-            s.add(hero("Captain North America", "Esteban Rogelios", 93, null));
-            s.commit();
-        }
-    }
-
-    private static Hero hero(String name, String secret, Integer age, Team team) {
-        Hero h = new Hero(name, secret, age);
-        h.teamId = team == null ? null : team.id;
-        return h;
+        TutorialData.insert(fresh(db));
     }
 
     private static List<String> names(Session s, Expr<Boolean> where) {
