@@ -84,6 +84,16 @@ public final class Accessor {
         }
     }
 
+    /** The getter typed {@code (Object)Object}. */
+    MethodHandle getter() {
+        return getter;
+    }
+
+    /** The setter typed {@code (Object, Object)void}, or null when the field is read-only. */
+    MethodHandle setter() {
+        return setter;
+    }
+
     /** Whether {@link #set} works. */
     public boolean writable() {
         return setter != null;

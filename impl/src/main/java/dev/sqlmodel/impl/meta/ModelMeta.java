@@ -38,6 +38,10 @@ public final class ModelMeta<M> implements ModelInfo<M> {
     private final MethodHandle newInstance;
     private final boolean record;
     private final boolean hasByteArrays;
+    /** {@code (Object[])Object}: a class model's instance from all column values; null when not available. */
+    private final MethodHandle create;
+    /** {@code (Object)Object[]}: all column values of an instance; null when not available. */
+    private final MethodHandle readAll;
 
     ModelMeta(Class<M> type, String table, String schema, boolean isTable, List<FieldMeta> fields,
             List<RelationMeta> relations, MethodHandle constructor, boolean record) {
@@ -55,6 +59,8 @@ public final class ModelMeta<M> implements ModelInfo<M> {
                 : constructor.asType(java.lang.invoke.MethodType.methodType(Object.class));
         this.record = record;
         this.hasByteArrays = fields.stream().anyMatch(f -> f.javaType() == byte[].class);
+        this.create = record ? null : RowHandles.create(newInstance, this.fields);
+        this.readAll = RowHandles.read(this.fields);
         List<FieldMeta> pk = new ArrayList<>();
         FieldMeta version = null;
         Map<String, FieldMeta> names = new HashMap<>();
@@ -313,6 +319,15 @@ public final class ModelMeta<M> implements ModelInfo<M> {
                 }
                 return recordArgs(columns); // the layout gives primitives their zero
             }
+            if (present == null && create != null) {
+                try {
+                    @SuppressWarnings("unchecked")
+                    M m = (M) (Object) create.invokeExact(values);
+                    return m;
+                } catch (ClassCastException e) {
+                    // a value of the wrong type: the field by field path below names the field
+                }
+            }
             @SuppressWarnings("unchecked")
             M m = (M) (Object) newInstance.invokeExact();
             for (int i = 0; i < values.length; i++) {
@@ -345,6 +360,24 @@ public final class ModelMeta<M> implements ModelInfo<M> {
 
     void recordLayout(RecordLayout layout) {
         this.recordLayout = layout;
+    }
+
+    /** The column values of {@code instance}, in column order (a new array). */
+    public Object[] values(Object instance) {
+        if (readAll != null) {
+            try {
+                return (Object[]) readAll.invokeExact(instance);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new MappingException(type.getName() + ": cannot read an instance: " + t, t);
+            }
+        }
+        Object[] v = new Object[fields.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = fields.get(i).get(instance);
+        }
+        return v;
     }
 
     /** A new, empty instance of a class model. */

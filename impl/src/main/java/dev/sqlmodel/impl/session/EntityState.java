@@ -20,6 +20,8 @@ final class EntityState {
     Object[] snapshot;
     /** Where the identity map keeps this state in its attach order; -1 when not attached. */
     int slot = -1;
+    /** The hash the identity map filed this state's key under. */
+    int keyHash;
 
     EntityState(ModelMeta<?> meta, Object instance, Object key, Status status, Object[] snapshot) {
         this.meta = meta;
@@ -49,12 +51,7 @@ final class EntityState {
 
     /** The column values of {@code instance} of {@code meta}'s model, in column order (a new array). */
     static Object[] valuesOf(ModelMeta<?> meta, Object instance) {
-        List<FieldMeta> cols = meta.columns();
-        Object[] v = new Object[cols.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = cols.get(i).get(instance);
-        }
-        return v;
+        return meta.values(instance);
     }
 
     /** Whether any column differs from the snapshot. */

@@ -1,7 +1,6 @@
 package dev.sqlmodel.impl.session;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +11,17 @@ import java.util.Map;
  * an array list in which a detached state leaves a hole (its {@code slot} says where it sits),
  * compacted when holes outnumber states: a query of a thousand rows attaches a thousand states,
  * and a linked hash set cost a third hash table growing and an entry object for each.
+ *
+ * <p>States by key live in an open-addressing table of the states themselves (linear probing,
+ * deletion by backward shift): a hash map keyed by (model, key) cost every row read or
+ * inserted a key object and an entry object, and two hash computations.
  */
 final class IdentityMap {
-    private final Map<EntityKey, EntityState> byKey = new HashMap<>();
+    private static final int FIRST_CAPACITY = 16;
+
+    /** States with a key, at the slot their (model, key) hash probes to first or after it. */
+    private EntityState[] table = new EntityState[FIRST_CAPACITY];
+    private int keyed;
     /**
      * State by instance, built on first use: reads attach thousands of rows but rarely ask
      * which state an instance has, so a read-only session never pays for this index.
@@ -24,7 +31,80 @@ final class IdentityMap {
     private int size;
 
     EntityState get(Class<?> model, Object key) {
-        return byKey.get(new EntityKey(model, key));
+        EntityState[] t = table;
+        int mask = t.length - 1;
+        for (int i = hash(model, key) & mask; ; i = (i + 1) & mask) {
+            EntityState s = t[i];
+            if (s == null || s.meta.type() == model && s.key.equals(key)) {
+                return s;
+            }
+        }
+    }
+
+    private static int hash(Class<?> model, Object key) {
+        int h = key.hashCode() * 31 + model.hashCode();
+        return h ^ (h >>> 16);
+    }
+
+    /** Indexes {@code s} under its key, replacing a state indexed under the same one. */
+    private void index(EntityState s) {
+        Class<?> model = s.meta.type();
+        int h = hash(model, s.key);
+        s.keyHash = h;
+        EntityState[] t = table;
+        int mask = t.length - 1;
+        int i = h & mask;
+        for (EntityState o; (o = t[i]) != null; i = (i + 1) & mask) {
+            if (o == s || o.meta.type() == model && o.key.equals(s.key)) {
+                t[i] = s;
+                return;
+            }
+        }
+        t[i] = s;
+        if (++keyed > t.length / 2) {
+            grow();
+        }
+    }
+
+    private void grow() {
+        EntityState[] old = table;
+        EntityState[] t = new EntityState[old.length * 2];
+        int mask = t.length - 1;
+        for (EntityState s : old) {
+            if (s != null) {
+                int i = s.keyHash & mask;
+                while (t[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                t[i] = s;
+            }
+        }
+        table = t;
+    }
+
+    /** Removes {@code s} from the key table when it is indexed there under {@code key}. */
+    private void unindex(EntityState s, Object key) {
+        EntityState[] t = table;
+        int mask = t.length - 1;
+        int i = hash(s.meta.type(), key) & mask;
+        for (EntityState o; (o = t[i]) != s; i = (i + 1) & mask) {
+            if (o == null) {
+                return;
+            }
+        }
+        keyed--;
+        // Backward shift: move later entries of the run into the hole unless that would put
+        // one before the slot its hash starts at.
+        int hole = i;
+        for (int j = (i + 1) & mask; t[j] != null; j = (j + 1) & mask) {
+            int home = t[j].keyHash & mask;
+            boolean stays = hole <= j ? hole < home && home <= j : hole < home || home <= j;
+            if (!stays) {
+                t[hole] = t[j];
+                hole = j;
+            }
+        }
+        t[hole] = null;
     }
 
     EntityState state(Object instance) {
@@ -50,7 +130,7 @@ final class IdentityMap {
             byInstance.put(s.instance, s);
         }
         if (s.key != null) {
-            byKey.put(new EntityKey(s.meta.type(), s.key), s);
+            index(s);
         }
         if (s.slot < 0) {
             s.slot = order.size();
@@ -62,11 +142,11 @@ final class IdentityMap {
     /** Records the key of a state whose key became known (generated on insert). */
     void keyed(EntityState s, Object key) {
         if (s.key != null) {
-            byKey.remove(new EntityKey(s.meta.type(), s.key));
+            unindex(s, s.key);
         }
         s.key = key;
         if (key != null) {
-            byKey.put(new EntityKey(s.meta.type(), key), s);
+            index(s);
         }
     }
 
@@ -84,10 +164,7 @@ final class IdentityMap {
             byInstance.remove(s.instance);
         }
         if (s.key != null) {
-            EntityKey k = new EntityKey(s.meta.type(), s.key);
-            if (byKey.get(k) == s) {
-                byKey.remove(k);
-            }
+            unindex(s, s.key);
         }
         if (s.slot >= 0) {
             order.set(s.slot, null);
@@ -127,7 +204,8 @@ final class IdentityMap {
     }
 
     void clear() {
-        byKey.clear();
+        table = new EntityState[FIRST_CAPACITY];
+        keyed = 0;
         byInstance = null;
         for (EntityState s : order) {
             if (s != null) {

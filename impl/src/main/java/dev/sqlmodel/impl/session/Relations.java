@@ -202,7 +202,7 @@ final class Relations {
     }
 
     /** Gives a freshly read instance unloaded holders tied to its query's batch. */
-    void materialized(ModelMeta<?> meta, Object instance, Batch batch) {
+    void materialized(ModelMeta<?> meta, Object instance, Object[] values, Batch batch) {
         if (meta.relations().isEmpty() || meta.isRecord()) {
             return;
         }
@@ -213,8 +213,7 @@ final class Relations {
             }
             Hook hook = new Hook(instance, r, batch);
             if (r.kind() == Kind.MANY_TO_ONE) {
-                FieldMeta first = r.path().ownerColumns.get(0);
-                Object fk = first.get(instance);
+                Object fk = values[r.path().ownerColumns.get(0).position()];
                 if (fk == null) {
                     Related<Object> holder = Related.empty();
                     access.hook(holder, hook);

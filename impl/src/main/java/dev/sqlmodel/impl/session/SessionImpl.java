@@ -595,7 +595,7 @@ public class SessionImpl implements Session {
         }
         Object instance = meta.instantiate(values, null);
         map.attach(new EntityState(meta, instance, key, EntityState.Status.PERSISTENT, values));
-        relations.materialized(meta, instance, rows);
+        relations.materialized(meta, instance, values, rows);
         return instance;
     }
 
