@@ -221,6 +221,29 @@ public final class ModelMeta<M> implements ModelInfo<M> {
         return Key.of(values);
     }
 
+    /**
+     * The primary key in column values (in column order), as {@link #keyOf} gives it for an
+     * instance holding them: null when unset.
+     */
+    public Object keyOfValues(Object[] values) {
+        if (primaryKey.size() == 1) {
+            Object v = values[primaryKey.get(0).position()];
+            return isUnsetKey(primaryKey.get(0), v) ? null : v;
+        }
+        if (primaryKey.isEmpty()) {
+            return null;
+        }
+        Object[] parts = new Object[primaryKey.size()];
+        for (int i = 0; i < parts.length; i++) {
+            Object v = values[primaryKey.get(i).position()];
+            if (v == null) {
+                return null;
+            }
+            parts[i] = v;
+        }
+        return Key.of(parts);
+    }
+
     private static boolean isUnsetKey(FieldMeta f, Object v) {
         // A primitive generated key holds 0 until the database assigns one.
         return v == null || f.autoIncrement() && f.javaType().isPrimitive() && ((Number) v).longValue() == 0L;

@@ -3,6 +3,7 @@ package dev.sqlmodel.impl.session;
 import dev.sqlmodel.SqlModelException;
 import dev.sqlmodel.impl.engine.EngineImpl;
 import dev.sqlmodel.impl.engine.SqlLog;
+import dev.sqlmodel.impl.meta.FieldMeta;
 import dev.sqlmodel.impl.types.Codecs;
 import dev.sqlmodel.impl.types.ValueCodec;
 import dev.sqlmodel.Dialect;
@@ -10,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -85,6 +87,39 @@ final class Executor {
             return n;
         } catch (SQLException e) {
             log.statement(sql, params, System.nanoTime() - start);
+            throw engine.translate(e, sql);
+        } finally {
+            done(ps);
+        }
+    }
+
+    /**
+     * Runs a multi-row INSERT text that binds {@code cols} of each of {@code rows} in order,
+     * reading each value from its model through the column's codec, and returns the row count.
+     */
+    long insertRows(Connection c, String sql, ValueCodec[] codecs, List<FieldMeta> cols, List<?> rows) {
+        long start = System.nanoTime();
+        List<Object> logged = log.enabled() ? new ArrayList<>() : null;
+        PreparedStatement ps = null;
+        try {
+            ps = statement(c, sql, false);
+            int index = 1;
+            for (int r = 0; r < rows.size(); r++) {
+                Object row = rows.get(r);
+                for (int i = 0; i < cols.size(); i++) {
+                    FieldMeta f = cols.get(i);
+                    Object v = f.get(row);
+                    codecs[f.position()].bindNullable(ps, index++, v);
+                    if (logged != null) {
+                        logged.add(v);
+                    }
+                }
+            }
+            long n = ps.executeLargeUpdate();
+            log.statement(sql, logged, System.nanoTime() - start);
+            return n;
+        } catch (SQLException e) {
+            log.statement(sql, logged, System.nanoTime() - start);
             throw engine.translate(e, sql);
         } finally {
             done(ps);

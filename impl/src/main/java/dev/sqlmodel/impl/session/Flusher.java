@@ -4,6 +4,7 @@ import dev.sqlmodel.Key;
 import dev.sqlmodel.StaleObjectException;
 import dev.sqlmodel.impl.meta.FieldMeta;
 import dev.sqlmodel.impl.meta.ModelMeta;
+import dev.sqlmodel.impl.sql.SqlCompiler;
 import dev.sqlmodel.impl.sql.SqlDialect;
 import dev.sqlmodel.impl.types.ValueCodec;
 import java.sql.Connection;
@@ -30,6 +31,7 @@ final class Flusher {
     private final SessionImpl session;
     private final Executor exec;
     private final SqlDialect dialect;
+    private final SqlCompiler compiler;
     private final Connection conn;
     private final Relations relations;
     private final List<EntityState> all;
@@ -51,6 +53,7 @@ final class Flusher {
         this.session = session;
         this.exec = exec;
         this.dialect = dialect;
+        this.compiler = SqlCompiler.of(dialect);
         this.conn = conn;
         this.relations = relations;
         this.all = all;
@@ -161,8 +164,9 @@ final class Flusher {
         Map<BitSet, List<EntityState>> shapes = new LinkedHashMap<>();
         BitSet previous = null;
         List<EntityState> previousRows = null;
+        BitSet omitted = new BitSet();
         for (EntityState s : group) {
-            BitSet omitted = new BitSet();
+            omitted.clear();
             for (FieldMeta f : optional) {
                 boolean leave = f == gen ? meta.keyOf(s.instance) == null : f.computed() || f.get(s.instance) == null;
                 if (leave) {
@@ -170,8 +174,8 @@ final class Flusher {
                 }
             }
             if (!omitted.equals(previous)) {
-                previous = omitted;
-                previousRows = shapes.computeIfAbsent(omitted, k -> new ArrayList<>());
+                previous = (BitSet) omitted.clone();
+                previousRows = shapes.computeIfAbsent(previous, k -> new ArrayList<>());
             }
             previousRows.add(s);
         }
@@ -198,69 +202,6 @@ final class Flusher {
         }
     }
 
-    /** The shape of a multi-row INSERT: its SQL text depends on nothing else. */
-    private record InsertShape(ModelMeta<?> meta, dev.sqlmodel.Dialect dialect, List<FieldMeta> cols,
-            List<FieldMeta> back, int rows) {
-    }
-
-    /**
-     * INSERT texts by shape. Reusing one String per shape matters beyond building it: the
-     * statement cache hashes and compares the text, and a 1,000-row INSERT is 16 KB of it.
-     */
-    private static final java.util.concurrent.ConcurrentHashMap<InsertShape, String> INSERTS =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    private String insertSql(ModelMeta<?> meta, List<FieldMeta> cols, List<FieldMeta> back, int rows,
-            boolean returning) {
-        InsertShape shape = new InsertShape(meta, dialect.kind(), cols, returning ? back : List.of(), rows);
-        String cached = INSERTS.get(shape);
-        if (cached != null) {
-            return cached;
-        }
-        StringBuilder sql = new StringBuilder(64 + rows * cols.size() * 3);
-        sql.append("INSERT INTO ");
-        session.table(sql, meta);
-        if (cols.isEmpty()) {
-            sql.append(dialect.kind() == dev.sqlmodel.Dialect.MYSQL ? " () VALUES " : " DEFAULT VALUES");
-        } else {
-            sql.append(" (");
-            for (int i = 0; i < cols.size(); i++) {
-                if (i > 0) {
-                    sql.append(", ");
-                }
-                sql.append(dialect.quote(cols.get(i).column()));
-            }
-            sql.append(") VALUES ");
-        }
-        if (!cols.isEmpty() || dialect.kind() == dev.sqlmodel.Dialect.MYSQL) {
-            for (int r = 0; r < rows; r++) {
-                if (r > 0) {
-                    sql.append(", ");
-                }
-                sql.append('(');
-                for (int i = 0; i < cols.size(); i++) {
-                    sql.append(i == 0 ? "?" : ", ?");
-                }
-                sql.append(')');
-            }
-        }
-        if (returning) {
-            sql.append(" RETURNING ");
-            for (int i = 0; i < back.size(); i++) {
-                if (i > 0) {
-                    sql.append(", ");
-                }
-                sql.append(dialect.quote(back.get(i).column()));
-            }
-        }
-        String text = sql.toString();
-        if (INSERTS.size() > 4096) {
-            INSERTS.clear(); // many models and row counts: start over rather than grow without bound
-        }
-        INSERTS.put(shape, text);
-        return text;
-    }
-
     private void insertChunk(ModelMeta<?> meta, List<FieldMeta> cols, List<FieldMeta> back, List<EntityState> rows) {
         if (cols.isEmpty() && dialect.kind() != dev.sqlmodel.Dialect.MYSQL && rows.size() > 1) {
             // DEFAULT VALUES inserts one row: send one statement per row.
@@ -270,26 +211,25 @@ final class Flusher {
             return;
         }
         boolean returning = !back.isEmpty() && dialect.supportsReturning();
-        String text = insertSql(meta, cols, back, rows.size(), returning);
+        String text = compiler.insertText(meta, cols, rows.size(), null, returning ? back : List.of());
         FieldMeta gen = meta.generatedKey();
         boolean generatedKeys = !returning && gen != null && back.contains(gen);
         ValueCodec[] codecs = ModelCodecs.of(meta, exec.dialect());
         List<Object> logged = session.logEnabled() ? new ArrayList<>() : null;
-        int width = meta.columns().size();
         Object[][] snapshots = new Object[rows.size()][];
         long start = System.nanoTime();
         PreparedStatement ps = null;
         try {
             ps = exec.statement(conn, text, generatedKeys);
             int index = 1;
-            int row = 0;
-            for (EntityState s : rows) {
+            for (int row = 0; row < rows.size(); row++) {
+                EntityState s = rows.get(row);
                 // The values bound are the row's new snapshot; what the database fills in is added below.
-                Object[] snapshot = snapshots[row++] = new Object[width];
-                for (FieldMeta f : cols) {
-                    Object v = f.get(s.instance);
-                    snapshot[f.position()] = v;
-                    codecs[f.position()].bindNullable(ps, index++, v);
+                Object[] snapshot = snapshots[row] = s.meta.values(s.instance);
+                for (int i = 0; i < cols.size(); i++) {
+                    int at = cols.get(i).position();
+                    Object v = snapshot[at];
+                    codecs[at].bindNullable(ps, index++, v);
                     if (logged != null) {
                         logged.add(v);
                     }
@@ -335,9 +275,9 @@ final class Flusher {
         } finally {
             exec.done(ps);
         }
-        for (EntityState s : rows) {
-            keyedStates.add(s);
-            keyedValues.add(s.meta.keyOf(currentInstance(s)));
+        for (int r = 0; r < rows.size(); r++) {
+            keyedStates.add(rows.get(r));
+            keyedValues.add(meta.keyOfValues(snapshots[r]));
         }
         boolean readBack = false;
         if (!returning) {

@@ -735,12 +735,22 @@ public class SessionImpl implements Session {
         mayHaveWritten = true;
         if (statement instanceof InsertNode<?> insert) {
             long total = 0;
-            int rows = insert.rows().size();
-            int perRow = Math.max(1, ModelRegistry.of(insert.model()).columns().size());
+            ModelMeta<?> meta = ModelRegistry.of(insert.model());
+            List<?> rows = insert.rows();
+            int perRow = Math.max(1, meta.columns().size());
             int chunk = Math.max(1, Math.min(1000, dialect.maxParameters() / perRow));
-            for (int from = 0; from < rows; from += chunk) {
-                Compiled part = compiler.insert(insert, from, Math.min(rows, from + chunk), null);
-                total += exec.update(c, part.sql(), part.params(), part.paramTypes());
+            for (int from = 0; from < rows.size(); from += chunk) {
+                int to = Math.min(rows.size(), from + chunk);
+                List<?> part = rows.subList(from, to);
+                List<FieldMeta> cols = SqlCompiler.insertColumns(meta, part);
+                if (!cols.isEmpty() && SqlCompiler.bindsAllColumns(meta, cols, part)) {
+                    // The common shape: one cached text, values bound straight from the models.
+                    String text = compiler.insertText(meta, cols, part.size(), insert.conflict(), List.of());
+                    total += exec.insertRows(c, text, ModelCodecs.of(meta, dialect.kind()), cols, part);
+                } else {
+                    Compiled compiled = compiler.insert(insert, from, to, null);
+                    total += exec.update(c, compiled.sql(), compiled.params(), compiled.paramTypes());
+                }
             }
             wrote = true;
             return total;

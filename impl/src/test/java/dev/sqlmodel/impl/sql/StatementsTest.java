@@ -288,6 +288,38 @@ class StatementsTest extends DatabaseTest {
         assertEquals("Mars", session(db).exec(select(Team_.headquarters).where(Team_.name.eq("Lonely"))).one());
     }
 
+    @DbTest
+    void insertsOfOneRowCountButOtherShapesEachKeepTheirOwnText(Db db) {
+        createHeroes(db);
+        Session s = session(db);
+        // Same model and row count, three conflict clauses: each must run its own SQL, not a cached neighbour's.
+        Team a = new Team("Lonely", "Venus");
+        Team b = new Team("Shelter", "Cave");
+        s.execute(insert(Team.class).values(a, b).onConflict(Team_.name).doNothing());
+        s.execute(insert(Team.class).values(new Team("Lonely", "Mars"), new Team("Shelter", "Ice"))
+                .onConflict(Team_.name).doUpdate(Team_.headquarters));
+        s.execute(insert(Team.class).values(new Team("Orbit", "Moon"), new Team("Harbor", "Sea")));
+        // Rows with and without their generated key in one statement, then both keyed.
+        Team keyed = new Team("Keyed", "Here");
+        keyed.id = 500L;
+        s.execute(insert(Team.class).values(keyed, new Team("Unkeyed", "There")));
+        Team k1 = new Team("K1", "One");
+        k1.id = 601L;
+        Team k2 = new Team("K2", "Two");
+        k2.id = 602L;
+        s.execute(insert(Team.class).values(k1, k2));
+        s.commit();
+        Session check = session(db);
+        assertEquals("Mars", check.exec(select(Team_.headquarters).where(Team_.name.eq("Lonely"))).one());
+        assertEquals("Ice", check.exec(select(Team_.headquarters).where(Team_.name.eq("Shelter"))).one());
+        assertEquals(List.of("Harbor", "Orbit"), check.exec(select(Team_.name)
+                .where(Team_.name.in("Orbit", "Harbor")).orderBy(Team_.name.asc())).all());
+        assertEquals("Keyed", check.exec(select(Team_.name).where(Team_.id.eq(500L))).one());
+        assertNotNull(check.exec(select(Team_.id).where(Team_.name.eq("Unkeyed"))).one());
+        assertEquals(List.of("K1", "K2"), check.exec(select(Team_.name).where(Team_.id.in(601L, 602L))
+                .orderBy(Team_.id.asc())).all());
+    }
+
     // ---- RETURNING -------------------------------------------------------------------------
 
     @DbTest
