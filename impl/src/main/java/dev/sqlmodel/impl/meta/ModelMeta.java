@@ -40,7 +40,7 @@ public final class ModelMeta<M> implements ModelInfo<M> {
     private final boolean hasByteArrays;
     /** {@code (Object[])Object}: a class model's instance from all column values; null when not available. */
     private final MethodHandle create;
-    /** {@code (Object)Object[]}: all column values of an instance; null when not available. */
+    /** {@code (Object[], Object)void}: stores all column values of an instance; null when not available. */
     private final MethodHandle readAll;
 
     ModelMeta(Class<M> type, String table, String schema, boolean isTable, List<FieldMeta> fields,
@@ -388,8 +388,10 @@ public final class ModelMeta<M> implements ModelInfo<M> {
     /** The column values of {@code instance}, in column order (a new array). */
     public Object[] values(Object instance) {
         if (readAll != null) {
+            Object[] v = new Object[fields.size()];
             try {
-                return (Object[]) readAll.invokeExact(instance);
+                readAll.invokeExact(v, instance);
+                return v;
             } catch (RuntimeException | Error e) {
                 throw e;
             } catch (Throwable t) {

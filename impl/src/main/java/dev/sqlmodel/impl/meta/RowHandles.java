@@ -3,22 +3,65 @@ package dev.sqlmodel.impl.meta;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Whole-row method handles of a class model, composed once from its field accessors: one that
- * creates an instance from column values and one that reads every column into a new array.
- * A row then costs one handle call instead of one per column; the JIT specializes a handle
- * called often enough to its own code, which makes the composed field accesses direct.
+ * Whole-row method handles, composed once from per-column handles: one creates a class
+ * model's instance from column values, one reads every column of an instance, and
+ * {@link #sequence} lets other packages compose their own (reading a result row). A row then
+ * costs one handle call instead of one call per column through a shared, megamorphic call
+ * site; the JIT specializes a handle called often enough to its own code, in which the
+ * composed accesses are direct. Steps are composed as a balanced tree so that wide models do
+ * not nest deeper than the JIT inlines.
  */
-final class RowHandles {
-    /** Handles take at most this many arguments; wider models keep the per-field path. */
-    private static final int MAX_COLUMNS = 250;
+public final class RowHandles {
+    /** Handles take at most this many steps; wider models keep the per-field path. */
+    public static final int MAX_COLUMNS = 250;
 
-    private static final MethodType CREATE = MethodType.methodType(Object.class, Object[].class);
-    private static final MethodType READ = MethodType.methodType(Object[].class, Object.class);
+    private static final MethodType READ = MethodType.methodType(void.class, Object[].class, Object.class);
+    private static final MethodHandle IS_NULL;
+    private static final MethodHandle STORE = MethodHandles.arrayElementSetter(Object[].class);
+
+    static {
+        try {
+            IS_NULL = MethodHandles.lookup().findStatic(java.util.Objects.class, "isNull",
+                    MethodType.methodType(boolean.class, Object.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private RowHandles() {
+    }
+
+    /**
+     * One handle of {@code type} (returning void) that runs {@code steps}, all of that type, in
+     * order.
+     */
+    public static MethodHandle sequence(MethodType type, List<MethodHandle> steps) {
+        if (steps.isEmpty()) {
+            return MethodHandles.empty(type);
+        }
+        return sequence(steps, 0, steps.size());
+    }
+
+    private static MethodHandle sequence(List<MethodHandle> steps, int from, int to) {
+        if (to - from == 1) {
+            return steps.get(from);
+        }
+        int mid = (from + to) >>> 1;
+        // foldArguments runs its (void) combiner first, then the target, on the same arguments
+        return MethodHandles.foldArguments(sequence(steps, mid, to), sequence(steps, from, mid));
+    }
+
+    /**
+     * {@code (Object[] out, A...) -> void} storing {@code value}'s result at {@code out[index]},
+     * for {@code value} of type {@code (A...)Object}.
+     */
+    public static MethodHandle storeAt(int index, MethodHandle value) {
+        MethodHandle store = MethodHandles.insertArguments(STORE, 1, index); // (Object[], Object)void
+        return MethodHandles.collectArguments(store, 1, value);
     }
 
     /**
@@ -32,10 +75,10 @@ final class RowHandles {
         if (fields.size() > MAX_COLUMNS) {
             return null;
         }
-        // body(instance, values) returns the instance after each step has set one field
-        MethodHandle body = MethodHandles.dropArguments(MethodHandles.identity(Object.class), 1, Object[].class);
+        MethodType stepType = MethodType.methodType(void.class, Object.class, Object[].class);
         MethodHandle element = MethodHandles.arrayElementGetter(Object[].class);
-        for (int i = fields.size() - 1; i >= 0; i--) {
+        List<MethodHandle> steps = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
             FieldMeta f = fields.get(i);
             MethodHandle setter = f.accessor().setter();
             if (setter == null) {
@@ -44,42 +87,33 @@ final class RowHandles {
             MethodHandle value = MethodHandles.insertArguments(element, 1, i); // (Object[])Object
             MethodHandle step = MethodHandles.filterArguments(setter, 1, value); // (Object, Object[])void
             if (f.javaType().isPrimitive()) {
-                MethodHandle isNull = MethodHandles.filterArguments(IS_NULL, 0, value); // (Object[])boolean
-                isNull = MethodHandles.dropArguments(isNull, 0, Object.class);
-                MethodHandle skip = MethodHandles.empty(step.type());
-                step = MethodHandles.guardWithTest(isNull, skip, step);
+                MethodHandle isNull = MethodHandles.dropArguments(
+                        MethodHandles.filterArguments(IS_NULL, 0, value), 0, Object.class);
+                step = MethodHandles.guardWithTest(isNull, MethodHandles.empty(stepType), step);
             }
-            body = MethodHandles.foldArguments(body, step);
+            steps.add(step);
         }
-        return MethodHandles.foldArguments(body, constructor).asType(CREATE);
+        // (instance, values) -> instance, after the steps have set the fields
+        MethodHandle body = MethodHandles.foldArguments(
+                MethodHandles.dropArguments(MethodHandles.identity(Object.class), 1, Object[].class),
+                sequence(stepType, steps));
+        return MethodHandles.foldArguments(body, constructor)
+                .asType(MethodType.methodType(Object.class, Object[].class));
     }
 
     /**
-     * {@code (instance) -> Object[]}: every column's value in column order, in a new array.
-     * Null when the model has too many columns.
+     * {@code (Object[] out, Object instance) -> void}: stores every column's value in
+     * {@code out}, in column order. Null when the model has too many columns. (The caller
+     * allocates the array: a collecting handle would create it reflectively.)
      */
     static MethodHandle read(List<FieldMeta> fields) {
-        int n = fields.size();
-        if (n > MAX_COLUMNS || n == 0) {
+        if (fields.size() > MAX_COLUMNS) {
             return null;
         }
-        MethodHandle collect = MethodHandles.identity(Object[].class).asCollector(Object[].class, n);
-        MethodHandle[] getters = new MethodHandle[n];
-        for (int i = 0; i < n; i++) {
-            getters[i] = fields.get(i).accessor().getter();
+        List<MethodHandle> steps = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            steps.add(storeAt(i, fields.get(i).accessor().getter()));
         }
-        MethodHandle all = MethodHandles.filterArguments(collect, 0, getters);
-        return MethodHandles.permuteArguments(all, READ, new int[n]);
-    }
-
-    private static final MethodHandle IS_NULL;
-
-    static {
-        try {
-            IS_NULL = MethodHandles.lookup().findStatic(java.util.Objects.class, "isNull",
-                    MethodType.methodType(boolean.class, Object.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        return sequence(READ, steps);
     }
 }

@@ -261,13 +261,13 @@ final class RelationLoader {
             for (int i = 0; i < target.keyFields().size(); i++) {
                 sql.append(i == 0 ? "" : ", ").append(t).append('.').append(dialect.quote(target.keyFields().get(i).column()));
             }
-            ValueCodec[] codecs = ModelCodecs.of(target, dialect.kind());
+            ModelCodecs.Reader reader = ModelCodecs.reader(target, dialect.kind());
             ValueCodec[] linkCodecs = new ValueCodec[p.linkOwner.size()];
             for (int i = 0; i < linkCodecs.length; i++) {
                 linkCodecs[i] = dev.sqlmodel.impl.types.Codecs.forType(p.ownerColumns.get(i).javaType(), dialect.kind());
             }
             session.query(sql.toString(), params, types, rs -> {
-                Object child = session.load(target, ModelCodecs.read(rs, codecs, 0), batch);
+                Object child = session.load(target, reader.read(rs, 0), batch);
                 Object[] parts = new Object[linkCodecs.length];
                 for (int i = 0; i < parts.length; i++) {
                     parts[i] = linkCodecs[i].read(rs, cols.size() + i + 1);
@@ -339,10 +339,10 @@ final class RelationLoader {
         List<Object> params = new ArrayList<>();
         List<Class<?>> types = new ArrayList<>();
         inList(sql, t, cols, cols, keys, params, types);
-        ValueCodec[] codecs = ModelCodecs.of(meta, dialect.kind());
+        ModelCodecs.Reader reader = ModelCodecs.reader(meta, dialect.kind());
         List<Object> out = new ArrayList<>();
         session.query(sql.toString(), params, types, rs -> {
-            Object o = session.load(meta, ModelCodecs.read(rs, codecs, 0), batch);
+            Object o = session.load(meta, reader.read(rs, 0), batch);
             if (o != null) {
                 out.add(o);
             }

@@ -38,12 +38,15 @@ final class RowReader {
 
     private final Kind kind;
     private final ModelMeta<?> meta;
-    private final ValueCodec[] codecs;
+    private final ModelCodecs.Reader reader;
     private final int offset;
     private final ValueCodec scalar;
     private final Class<?> scalarType;
     private final List<Compiled.Item> items;
-    private final List<ValueCodec[]> itemCodecs;
+    /** Per item of a ROW: the reader of a model item, else null. */
+    private final List<ModelCodecs.Reader> itemReaders = new ArrayList<>();
+    /** Per item of a ROW: the codec of a value item, else null. */
+    private final List<ValueCodec> itemCodecs;
     private final List<Object> rowKeys;
     private final Models models;
     private final Dialect dialect;
@@ -71,11 +74,11 @@ final class RowReader {
         if (kind == Kind.MODEL) {
             Compiled.ModelItem mi = (Compiled.ModelItem) items.get(0);
             meta = mi.meta();
-            codecs = ModelCodecs.of(meta, dialect);
+            reader = ModelCodecs.reader(meta, dialect);
             offset = mi.offset();
         } else {
             meta = null;
-            codecs = null;
+            reader = null;
             offset = 0;
         }
         if (kind == Kind.SCALAR) {
@@ -90,9 +93,11 @@ final class RowReader {
         if (kind == Kind.ROW) {
             for (Compiled.Item item : items) {
                 if (item instanceof Compiled.ModelItem mi) {
-                    itemCodecs.add(ModelCodecs.of(mi.meta(), dialect));
+                    itemReaders.add(ModelCodecs.reader(mi.meta(), dialect));
+                    itemCodecs.add(null);
                 } else {
-                    itemCodecs.add(new ValueCodec[] {codecOf((Compiled.ValueItem) item, dialect)});
+                    itemReaders.add(null);
+                    itemCodecs.add(codecOf((Compiled.ValueItem) item, dialect));
                 }
             }
         }
@@ -111,7 +116,7 @@ final class RowReader {
     Object read(ResultSet rs) throws SQLException {
         switch (kind) {
             case MODEL: {
-                return models.load(meta, ModelCodecs.read(rs, codecs, offset));
+                return models.load(meta, reader.read(rs, offset));
             }
             case SCALAR: {
                 Object v = scalar.read(rs, 1);
@@ -121,12 +126,11 @@ final class RowReader {
                 Object[] values = new Object[items.size()];
                 for (int i = 0; i < values.length; i++) {
                     Compiled.Item item = items.get(i);
-                    ValueCodec[] c = itemCodecs.get(i);
                     if (item instanceof Compiled.ModelItem mi) {
-                        values[i] = models.load(mi.meta(), ModelCodecs.read(rs, c, mi.offset()));
+                        values[i] = models.load(mi.meta(), itemReaders.get(i).read(rs, mi.offset()));
                     } else {
                         Compiled.ValueItem vi = (Compiled.ValueItem) item;
-                        Object v = c[0].read(rs, vi.column());
+                        Object v = itemCodecs.get(i).read(rs, vi.column());
                         values[i] = v == null || vi.type().isInstance(v) ? v : Convert.to(vi.type(), v, null);
                     }
                 }

@@ -543,14 +543,14 @@ public class SessionImpl implements Session {
         List<Object> params = KeySelect.params(meta, key);
         List<Class<?>> types = KeySelect.types(meta);
         Connection c = tx();
-        ValueCodec[] codecs = ModelCodecs.of(meta, dialect.kind());
+        ModelCodecs.Reader reader = ModelCodecs.reader(meta, dialect.kind());
         long start = System.nanoTime();
         PreparedStatement ps = null;
         try {
             ps = exec.statement(c, text, false);
             exec.bind(ps, params, types);
             try (ResultSet rs = ps.executeQuery()) {
-                Object[] values = rs.next() ? ModelCodecs.read(rs, codecs, 0) : null;
+                Object[] values = rs.next() ? reader.read(rs, 0) : null;
                 exec.logged(text, params, start);
                 return values;
             }
