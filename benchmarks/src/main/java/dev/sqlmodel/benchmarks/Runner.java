@@ -6,7 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -17,10 +18,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * and scenario, and each library's ratio to raw JDBC.
  *
  * <pre>
- * java -jar benchmarks.jar [--quick] [--db sqlite,postgresql] [--lib jdbc,sqlmodel,...] [--only a_findById,...]
+ * java -jar benchmarks.jar [--quick] [--db sqlite,postgresql] [--lib jdbc,sqlmodel,...] [--only a_findById,...] [--rounds N]
  * </pre>
  *
- * {@code --quick}: one fork, two warm-up and three measured iterations of one second. Without
+ * {@code --quick}: one fork, two warm-up iterations of one second and five measured ones of
+ * 0.6 s. {@code --rounds N}: the whole selection N times over, each library's median taken over
+ * the iterations of all rounds; on a machine whose speed drifts over minutes this spreads every
+ * library over the same stretches of time. Without
  * it the settings on {@link Scenarios} apply. Any other JMH option: run
  * {@code org.openjdk.jmh.Main} from the same jar.
  */
@@ -45,6 +49,7 @@ public final class Runner {
     /** Runs the benchmarks named by {@code args} and prints the table. */
     public static void main(String[] args) throws Exception {
         boolean quick = false;
+        int rounds = 1;
         String dbs = "sqlite,postgresql";
         String libs = String.join(",", LIBRARIES);
         String only = null;
@@ -54,8 +59,9 @@ public final class Runner {
                 case "--db" -> dbs = args[++i];
                 case "--lib" -> libs = args[++i];
                 case "--only" -> only = args[++i];
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --quick, --db, --lib, --only; or run org.openjdk.jmh.Main for JMH options)");
+                        + " (use --quick, --db, --lib, --only, --rounds; or run org.openjdk.jmh.Main for JMH options)");
             }
         }
         ChainedOptionsBuilder options = new OptionsBuilder()
@@ -70,36 +76,48 @@ public final class Runner {
             }
         }
         if (quick) {
+            // Five short measured iterations rather than three long ones: the median then
+            // survives one iteration disturbed by the machine or by late compilation.
             options.forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(3).measurementTime(TimeValue.seconds(1));
+                    .measurementIterations(5).measurementTime(TimeValue.milliseconds(600));
         }
-        Collection<RunResult> results = new org.openjdk.jmh.runner.Runner(options.build()).run();
+        List<RunResult> results = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            results.addAll(new org.openjdk.jmh.runner.Runner(options.build()).run());
+        }
         System.out.println();
         System.out.print(table(results));
     }
 
-    /** The results as one table per database (median of the measured iterations, µs/op). */
+    /**
+     * The results as one table per database: per library and scenario the median, in µs/op,
+     * of every measured iteration of every run of it (one per round).
+     */
     static String table(Collection<RunResult> results) {
-        // database -> scenario -> library -> µs/op
-        Map<String, Map<String, Map<String, Double>>> all = new LinkedHashMap<>();
+        // database -> scenario -> library -> µs/op of each measured iteration
+        Map<String, Map<String, Map<String, List<Double>>>> all = new LinkedHashMap<>();
         List<String> libraries = new ArrayList<>();
         for (RunResult r : results) {
             String db = r.getParams().getParam("database");
             String lib = r.getParams().getParam("library");
             String bench = r.getParams().getBenchmark();
             String scenario = bench.substring(bench.lastIndexOf('.') + 1);
-            double median = r.getPrimaryResult().getStatistics().getPercentile(50);
-            TimeUnit unit = r.getParams().getTimeUnit();
-            double micros = median * unit.toNanos(1) / 1000.0;
-            all.computeIfAbsent(db, k -> new LinkedHashMap<>()).computeIfAbsent(scenario, k -> new LinkedHashMap<>())
-                    .put(lib, micros);
+            double toMicros = r.getParams().getTimeUnit().toNanos(1) / 1000.0;
+            List<Double> scores = all.computeIfAbsent(db, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(scenario, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(lib, k -> new ArrayList<>());
+            for (BenchmarkResult b : r.getBenchmarkResults()) {
+                for (IterationResult i : b.getIterationResults()) {
+                    scores.add(i.getPrimaryResult().getScore() * toMicros);
+                }
+            }
             if (!libraries.contains(lib)) {
                 libraries.add(lib);
             }
         }
         libraries.sort((a, b) -> Integer.compare(order(a), order(b)));
         StringBuilder out = new StringBuilder();
-        for (Map.Entry<String, Map<String, Map<String, Double>>> db : all.entrySet()) {
+        for (Map.Entry<String, Map<String, Map<String, List<Double>>>> db : all.entrySet()) {
             out.append("µs/op (median), ratio to jdbc — ").append(db.getKey()).append('\n');
             out.append(String.format(Locale.ROOT, "| %-32s", "scenario"));
             for (String lib : libraries) {
@@ -111,10 +129,12 @@ public final class Runner {
             }
             out.append("|\n");
             for (Map.Entry<String, String> s : SCENARIOS.entrySet()) {
-                Map<String, Double> row = db.getValue().get(s.getKey());
-                if (row == null) {
+                Map<String, List<Double>> scores = db.getValue().get(s.getKey());
+                if (scores == null) {
                     continue;
                 }
+                Map<String, Double> row = new LinkedHashMap<>();
+                scores.forEach((lib, values) -> row.put(lib, median(values)));
                 Double base = row.get("jdbc");
                 out.append(String.format(Locale.ROOT, "| %-32s", s.getValue()));
                 for (String lib : libraries) {
@@ -129,6 +149,13 @@ public final class Runner {
             out.append('\n');
         }
         return out.toString();
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static int order(String library) {
