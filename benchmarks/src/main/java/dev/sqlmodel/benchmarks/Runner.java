@@ -21,8 +21,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * java -jar benchmarks.jar [--quick] [--db sqlite,postgresql] [--lib jdbc,sqlmodel,...] [--only a_findById,...] [--rounds N]
  * </pre>
  *
- * {@code --quick}: one fork, two warm-up iterations of one second and five measured ones of
- * 0.6 s. {@code --rounds N}: the whole selection N times over, each library's median taken over
+ * {@code --quick}: one fork, four warm-up iterations of 0.85 s and five measured ones of
+ * 0.3 s. {@code --rounds N}: the whole selection N times over, each library's median taken over
  * the iterations of all rounds; on a machine whose speed drifts over minutes this spreads every
  * library over the same stretches of time. Without
  * it the settings on {@link Scenarios} apply. Any other JMH option: run
@@ -76,10 +76,12 @@ public final class Runner {
             }
         }
         if (quick) {
-            // Five short measured iterations rather than three long ones: the median then
-            // survives one iteration disturbed by the machine or by late compilation.
-            options.forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(5).measurementTime(TimeValue.milliseconds(600));
+            // Most of the time goes to warming up: on two cores the JIT compiles a library's code
+            // for about three seconds while competing with the benchmark thread for the CPU, and
+            // the larger libraries only reach their steady state after that. Five short measured
+            // iterations then give a median that survives one disturbed iteration.
+            options.forks(1).warmupIterations(4).warmupTime(TimeValue.milliseconds(850))
+                    .measurementIterations(5).measurementTime(TimeValue.milliseconds(300));
         }
         List<RunResult> results = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
