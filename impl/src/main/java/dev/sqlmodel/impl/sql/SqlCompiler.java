@@ -68,14 +68,22 @@ public final class SqlCompiler {
 
     private final SqlDialect dialect;
 
-    /** What the text of a multi-row INSERT depends on. */
-    private record InsertShape(ModelMeta<?> meta, List<FieldMeta> cols, int rows, Conflict conflict,
-            List<FieldMeta> returning) {
+    /** What the text of a multi-row INSERT of one model depends on. */
+    private record InsertShape(List<FieldMeta> cols, int rows, Conflict conflict, List<FieldMeta> returning) {
     }
 
-    /** INSERT texts by shape; see {@link #insertText}. */
-    private final java.util.concurrent.ConcurrentHashMap<InsertShape, String> insertTexts =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * INSERT texts by model class and shape; see {@link #insertText}. Kept with the class (not
+     * in a map of this shared compiler) so that an application server can unload a
+     * deployment's models.
+     */
+    private final ClassValue<java.util.concurrent.ConcurrentHashMap<InsertShape, String>> insertTexts =
+            new ClassValue<>() {
+                @Override
+                protected java.util.concurrent.ConcurrentHashMap<InsertShape, String> computeValue(Class<?> type) {
+                    return new java.util.concurrent.ConcurrentHashMap<>();
+                }
+            };
 
     /** The shared compiler of a dialect. */
     public static SqlCompiler of(SqlDialect dialect) {
@@ -191,8 +199,9 @@ public final class SqlCompiler {
      */
     public String insertText(ModelMeta<?> meta, List<FieldMeta> cols, int rows, Conflict conflict,
             List<FieldMeta> returning) {
-        InsertShape shape = new InsertShape(meta, cols, rows, conflict, returning);
-        String cached = insertTexts.get(shape);
+        java.util.concurrent.ConcurrentHashMap<InsertShape, String> texts = insertTexts.get(meta.type());
+        InsertShape shape = new InsertShape(cols, rows, conflict, returning);
+        String cached = texts.get(shape);
         if (cached != null) {
             return cached;
         }
@@ -235,10 +244,10 @@ public final class SqlCompiler {
             }
         }
         String text = r.sb.toString();
-        if (insertTexts.size() > 4096) {
-            insertTexts.clear(); // many models and row counts: start over rather than grow without bound
+        if (texts.size() > 1024) {
+            texts.clear(); // many row counts: start over rather than grow without bound
         }
-        insertTexts.put(shape, text);
+        texts.put(shape, text);
         return text;
     }
 
