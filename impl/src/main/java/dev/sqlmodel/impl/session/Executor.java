@@ -4,6 +4,7 @@ import dev.sqlmodel.SqlModelException;
 import dev.sqlmodel.impl.engine.EngineImpl;
 import dev.sqlmodel.impl.engine.SqlLog;
 import dev.sqlmodel.impl.meta.FieldMeta;
+import dev.sqlmodel.impl.meta.ModelMeta;
 import dev.sqlmodel.impl.types.Codecs;
 import dev.sqlmodel.impl.types.ValueCodec;
 import dev.sqlmodel.Dialect;
@@ -94,10 +95,11 @@ final class Executor {
     }
 
     /**
-     * Runs a multi-row INSERT text that binds {@code cols} of each of {@code rows} in order,
-     * reading each value from its model through the column's codec, and returns the row count.
+     * Runs a multi-row INSERT text that binds {@code cols} of each of {@code rows} (instances
+     * of {@code meta}'s model) in order, through the columns' codecs, and returns the row count.
      */
-    long insertRows(Connection c, String sql, ValueCodec[] codecs, List<FieldMeta> cols, List<?> rows) {
+    long insertRows(Connection c, String sql, ModelMeta<?> meta, List<FieldMeta> cols, List<?> rows) {
+        ValueCodec[] codecs = ModelCodecs.of(meta, dialect);
         long start = System.nanoTime();
         List<Object> logged = log.enabled() ? new ArrayList<>() : null;
         PreparedStatement ps = null;
@@ -105,11 +107,11 @@ final class Executor {
             ps = statement(c, sql, false);
             int index = 1;
             for (int r = 0; r < rows.size(); r++) {
-                Object row = rows.get(r);
+                Object[] values = meta.values(rows.get(r)); // one handle call per row
                 for (int i = 0; i < cols.size(); i++) {
-                    FieldMeta f = cols.get(i);
-                    Object v = f.get(row);
-                    codecs[f.position()].bindNullable(ps, index++, v);
+                    int at = cols.get(i).position();
+                    Object v = values[at];
+                    codecs[at].bindNullable(ps, index++, v);
                     if (logged != null) {
                         logged.add(v);
                     }

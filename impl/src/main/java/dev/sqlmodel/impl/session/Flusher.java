@@ -53,7 +53,7 @@ final class Flusher {
         this.session = session;
         this.exec = exec;
         this.dialect = dialect;
-        this.compiler = SqlCompiler.of(dialect);
+        this.compiler = session.compiler();
         this.conn = conn;
         this.relations = relations;
         this.all = all;

@@ -182,6 +182,11 @@ public class SessionImpl implements Session {
         return !closed && (conn != null || global() != null);
     }
 
+    /** The session's (shared) compiler. */
+    SqlCompiler compiler() {
+        return compiler;
+    }
+
     void table(StringBuilder sql, ModelMeta<?> meta) {
         if (!meta.schema().isEmpty()) {
             sql.append(dialect.quote(meta.schema())).append('.');
@@ -742,11 +747,11 @@ public class SessionImpl implements Session {
             for (int from = 0; from < rows.size(); from += chunk) {
                 int to = Math.min(rows.size(), from + chunk);
                 List<?> part = rows.subList(from, to);
-                List<FieldMeta> cols = SqlCompiler.insertColumns(meta, part);
-                if (!cols.isEmpty() && SqlCompiler.bindsAllColumns(meta, cols, part)) {
+                List<FieldMeta> cols = SqlCompiler.boundColumns(meta, part);
+                if (cols != null && !cols.isEmpty()) {
                     // The common shape: one cached text, values bound straight from the models.
                     String text = compiler.insertText(meta, cols, part.size(), insert.conflict(), List.of());
-                    total += exec.insertRows(c, text, ModelCodecs.of(meta, dialect.kind()), cols, part);
+                    total += exec.insertRows(c, text, meta, cols, part);
                 } else {
                     Compiled compiled = compiler.insert(insert, from, to, null);
                     total += exec.update(c, compiled.sql(), compiled.params(), compiled.paramTypes());

@@ -153,14 +153,7 @@ public final class SqlCompiler {
             throw new SqlModelException("insert into " + meta.tableName() + " has no rows");
         }
         List<FieldMeta> cols = insertColumns(meta, insert.rows().subList(from, to));
-        r.sql("INSERT INTO ").table(meta).sql(" (");
-        for (int i = 0; i < cols.size(); i++) {
-            if (i > 0) {
-                r.sql(", ");
-            }
-            r.sql(dialect.quote(cols.get(i).column()));
-        }
-        r.sql(") VALUES ");
+        r.sql("INSERT INTO ").table(meta).sql(" (").columns(cols).sql(") VALUES ");
         for (int row = from; row < to; row++) {
             Object model = insert.rows().get(row);
             if (row > from) {
@@ -212,14 +205,7 @@ public final class SqlCompiler {
         if (cols.isEmpty()) {
             r.sql(mysql ? " () VALUES " : " DEFAULT VALUES");
         } else {
-            r.sql(" (");
-            for (int i = 0; i < cols.size(); i++) {
-                if (i > 0) {
-                    r.sql(", ");
-                }
-                r.sql(dialect.quote(cols.get(i).column()));
-            }
-            r.sql(") VALUES ");
+            r.sql(" (").columns(cols).sql(") VALUES ");
         }
         if (!cols.isEmpty() || mysql) {
             for (int row = 0; row < rows; row++) {
@@ -235,13 +221,7 @@ public final class SqlCompiler {
                     keyColumns(meta));
         }
         if (!returning.isEmpty()) {
-            r.sql(" RETURNING ");
-            for (int i = 0; i < returning.size(); i++) {
-                if (i > 0) {
-                    r.sql(", ");
-                }
-                r.sql(dialect.quote(returning.get(i).column()));
-            }
+            r.sql(" RETURNING ").columns(returning);
         }
         String text = r.sb.toString();
         if (texts.size() > 1024) {
@@ -251,38 +231,39 @@ public final class SqlCompiler {
         return text;
     }
 
-    /**
-     * Whether rows {@code from} to {@code to} of an insert bind every column of
-     * {@link #insertColumns} (no row leaves its generated key to the database while another
-     * gives one), so that {@link #insertText} describes them.
-     */
-    public static boolean bindsAllColumns(ModelMeta<?> meta, List<FieldMeta> cols, List<?> rows) {
-        FieldMeta gen = meta.generatedKey();
-        if (gen == null || !cols.contains(gen)) {
-            return true;
-        }
-        for (Object row : rows) {
-            if (meta.keyOf(row) == null) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** The columns an insert writes: every insertable one, the generated key only when some row has it. */
     public static List<FieldMeta> insertColumns(ModelMeta<?> meta, List<?> rows) {
-        boolean anyKey = false;
-        if (meta.generatedKey() != null) {
-            for (Object row : rows) {
-                if (meta.keyOf(row) != null) {
-                    anyKey = true;
-                    break;
-                }
+        return columns(meta, keyedRows(meta, rows) > 0);
+    }
+
+    /**
+     * The columns every one of {@code rows} binds, so that {@link #insertText} describes them:
+     * as {@link #insertColumns}, or null when some rows give their generated key and others
+     * leave it to the database (those need a placeholder per row).
+     */
+    public static List<FieldMeta> boundColumns(ModelMeta<?> meta, List<?> rows) {
+        int keyed = keyedRows(meta, rows);
+        return keyed == 0 || keyed == rows.size() ? columns(meta, keyed > 0) : null;
+    }
+
+    /** How many of {@code rows} carry their generated key (0 for a model without one). */
+    private static int keyedRows(ModelMeta<?> meta, List<?> rows) {
+        if (meta.generatedKey() == null) {
+            return 0;
+        }
+        int keyed = 0;
+        for (Object row : rows) {
+            if (meta.keyOf(row) != null) {
+                keyed++;
             }
         }
+        return keyed;
+    }
+
+    private static List<FieldMeta> columns(ModelMeta<?> meta, boolean withGeneratedKey) {
         List<FieldMeta> cols = new ArrayList<>();
         for (FieldMeta f : meta.columns()) {
-            if (f.insertable() && (f != meta.generatedKey() || anyKey)) {
+            if (f.insertable() && (f != meta.generatedKey() || withGeneratedKey)) {
                 cols.add(f);
             }
         }
@@ -494,6 +475,17 @@ public final class SqlCompiler {
                     sb.append(", ");
                 }
                 sb.append(dialect.quote(names.get(i)));
+            }
+            return this;
+        }
+
+        /** Appends the quoted column names of {@code fields}, separated by commas. */
+        Renderer columns(List<FieldMeta> fields) {
+            for (int i = 0; i < fields.size(); i++) {
+                if (i > 0) {
+                    sb.append(", ");
+                }
+                sb.append(dialect.quote(fields.get(i).column()));
             }
             return this;
         }
