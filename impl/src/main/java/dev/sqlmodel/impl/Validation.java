@@ -85,11 +85,26 @@ public final class Validation {
      * @throws ConstraintViolationException when any model is invalid
      */
     public static void check(Collection<?> models) {
-        Set<ConstraintViolation<Object>> all = new LinkedHashSet<>();
+        Set<ConstraintViolation<Object>> all = null;
+        Class<?> unconstrained = null; // flushes add many instances of few models
         for (Object m : models) {
-            all.addAll(validate(m));
+            Class<?> type = m.getClass();
+            if (type == unconstrained) {
+                continue;
+            }
+            if (!CONSTRAINED.get(type)) {
+                unconstrained = type;
+                continue;
+            }
+            Set<ConstraintViolation<Object>> found = validator(type).validate(m);
+            if (!found.isEmpty()) {
+                if (all == null) {
+                    all = new LinkedHashSet<>();
+                }
+                all.addAll(found);
+            }
         }
-        if (!all.isEmpty()) {
+        if (all != null) {
             throw new ConstraintViolationException(describe(all), all);
         }
     }

@@ -22,6 +22,8 @@ final class EntityState {
     int slot = -1;
     /** The hash the identity map filed this state's key under. */
     int keyHash;
+    /** The identity hash the identity map filed this state's instance under. */
+    int identityHash;
 
     EntityState(ModelMeta<?> meta, Object instance, Object key, Status status, Object[] snapshot) {
         this.meta = meta;

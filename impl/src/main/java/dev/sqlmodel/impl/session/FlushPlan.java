@@ -43,8 +43,15 @@ final class FlushPlan {
 
     private static List<List<EntityState>> byModel(List<EntityState> states) {
         Map<Class<?>, List<EntityState>> groups = new LinkedHashMap<>();
+        Class<?> previous = null;
+        List<EntityState> previousGroup = null;
         for (EntityState s : states) {
-            groups.computeIfAbsent(s.meta.type(), k -> new ArrayList<>()).add(s);
+            Class<?> type = s.meta.type();
+            if (type != previous) { // instances of one model usually come in runs
+                previous = type;
+                previousGroup = groups.computeIfAbsent(type, k -> new ArrayList<>());
+            }
+            previousGroup.add(s);
         }
         return new ArrayList<>(groups.values());
     }

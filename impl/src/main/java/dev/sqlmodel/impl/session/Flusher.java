@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -126,6 +127,11 @@ final class Flusher {
     }
 
     private void set(EntityState s, FieldMeta f, Object value) {
+        set(s, f, value, s.meta.isRecord() ? null : f.get(currentInstance(s)));
+    }
+
+    /** {@link #set(EntityState, FieldMeta, Object)} when the field's current value is known. */
+    private void set(EntityState s, FieldMeta f, Object value, Object old) {
         Object instance = currentInstance(s);
         if (s.meta.isRecord()) {
             Map<FieldMeta, Object> change = Map.of(f, value);
@@ -134,12 +140,14 @@ final class Flusher {
             replaced.put(s, copy);
             return;
         }
-        Object old = f.get(instance);
         f.set(instance, value);
         undo.add(() -> f.set(instance, old));
     }
 
     Object currentInstance(EntityState s) {
+        if (replaced.isEmpty()) {
+            return s.instance; // only records are replaced; hashing every state costs
+        }
         Object r = replaced.get(s);
         return r != null ? r : s.instance;
     }
@@ -149,6 +157,12 @@ final class Flusher {
     private void insert(List<EntityState> group) {
         ModelMeta<?> meta = group.get(0).meta;
         FieldMeta gen = meta.generatedKey();
+        // Every row's column values are read once: they decide the row's column list, are bound,
+        // and become its snapshot.
+        Object[][] values = new Object[group.size()][];
+        for (int r = 0; r < values.length; r++) {
+            values[r] = meta.values(currentInstance(group.get(r)));
+        }
         // Only generated keys, columns with a SQL default and computed columns may be left to the
         // database; rows are grouped by which of them they leave, so each INSERT has one column list.
         List<FieldMeta> optional = new ArrayList<>();
@@ -158,33 +172,45 @@ final class Flusher {
             }
         }
         if (optional.isEmpty()) {
-            insertShape(meta, new BitSet(), group);
+            insertShape(meta, new BitSet(), group, values);
             return;
         }
-        Map<BitSet, List<EntityState>> shapes = new LinkedHashMap<>();
+        Map<BitSet, Shape> shapes = new LinkedHashMap<>();
         BitSet previous = null;
-        List<EntityState> previousRows = null;
+        Shape previousShape = null;
         BitSet omitted = new BitSet();
-        for (EntityState s : group) {
+        for (int r = 0; r < values.length; r++) {
+            Object[] row = values[r];
             omitted.clear();
             for (FieldMeta f : optional) {
-                boolean leave = f == gen ? meta.keyOf(s.instance) == null : f.computed() || f.get(s.instance) == null;
-                if (leave) {
+                if (f.computed() || row[f.position()] == null) {
                     omitted.set(f.position());
                 }
             }
             if (!omitted.equals(previous)) {
                 previous = (BitSet) omitted.clone();
-                previousRows = shapes.computeIfAbsent(previous, k -> new ArrayList<>());
+                previousShape = shapes.computeIfAbsent(previous, k -> new Shape());
             }
-            previousRows.add(s);
+            previousShape.rows.add(group.get(r));
+            previousShape.values.add(row);
         }
-        for (Map.Entry<BitSet, List<EntityState>> e : shapes.entrySet()) {
-            insertShape(meta, e.getKey(), e.getValue());
+        if (shapes.size() == 1) {
+            insertShape(meta, previous, group, values);
+            return;
+        }
+        for (Map.Entry<BitSet, Shape> e : shapes.entrySet()) {
+            Shape shape = e.getValue();
+            insertShape(meta, e.getKey(), shape.rows, shape.values.toArray(new Object[0][]));
         }
     }
 
-    private void insertShape(ModelMeta<?> meta, BitSet omitted, List<EntityState> rows) {
+    /** The rows of one column list, and their values. */
+    private static final class Shape {
+        final List<EntityState> rows = new ArrayList<>();
+        final List<Object[]> values = new ArrayList<>();
+    }
+
+    private void insertShape(ModelMeta<?> meta, BitSet omitted, List<EntityState> rows, Object[][] values) {
         List<FieldMeta> cols = new ArrayList<>();
         List<FieldMeta> back = new ArrayList<>();
         for (FieldMeta f : meta.columns()) {
@@ -196,17 +222,18 @@ final class Flusher {
         }
         int perRow = Math.max(1, cols.size());
         int chunk = Math.max(1, Math.min(1000, dialect.maxParameters() / perRow));
-        for (int from = 0; from < rows.size(); from += chunk) {
-            List<EntityState> part = rows.subList(from, Math.min(rows.size(), from + chunk));
-            insertChunk(meta, cols, back, part);
+        for (int at = 0; at < rows.size(); at += chunk) {
+            int end = Math.min(rows.size(), at + chunk);
+            insertChunk(meta, cols, back, rows.subList(at, end), Arrays.copyOfRange(values, at, end));
         }
     }
 
-    private void insertChunk(ModelMeta<?> meta, List<FieldMeta> cols, List<FieldMeta> back, List<EntityState> rows) {
+    private void insertChunk(ModelMeta<?> meta, List<FieldMeta> cols, List<FieldMeta> back, List<EntityState> rows,
+            Object[][] snapshots) {
         if (cols.isEmpty() && dialect.kind() != dev.sqlmodel.Dialect.MYSQL && rows.size() > 1) {
             // DEFAULT VALUES inserts one row: send one statement per row.
-            for (EntityState s : rows) {
-                insertChunk(meta, cols, back, List.of(s));
+            for (int r = 0; r < rows.size(); r++) {
+                insertChunk(meta, cols, back, List.of(rows.get(r)), new Object[][] {snapshots[r]});
             }
             return;
         }
@@ -216,16 +243,14 @@ final class Flusher {
         boolean generatedKeys = !returning && gen != null && back.contains(gen);
         ValueCodec[] codecs = ModelCodecs.of(meta, exec.dialect());
         List<Object> logged = session.logEnabled() ? new ArrayList<>() : null;
-        Object[][] snapshots = new Object[rows.size()][];
         long start = System.nanoTime();
         PreparedStatement ps = null;
         try {
             ps = exec.statement(conn, text, generatedKeys);
             int index = 1;
             for (int row = 0; row < rows.size(); row++) {
-                EntityState s = rows.get(row);
                 // The values bound are the row's new snapshot; what the database fills in is added below.
-                Object[] snapshot = snapshots[row] = s.meta.values(s.instance);
+                Object[] snapshot = snapshots[row];
                 for (int i = 0; i < cols.size(); i++) {
                     int at = cols.get(i).position();
                     Object v = snapshot[at];
@@ -244,8 +269,9 @@ final class Flusher {
                         for (int i = 0; i < back.size(); i++) {
                             FieldMeta f = back.get(i);
                             Object v = codecs[f.position()].read(rs, i + 1);
+                            Object old = snapshot[f.position()];
                             snapshot[f.position()] = v;
-                            set(s, f, v);
+                            set(s, f, v, old);
                         }
                     }
                     if (r != rows.size()) {
@@ -259,8 +285,9 @@ final class Flusher {
                         int r = 0;
                         while (rs.next() && r < rows.size()) {
                             Object key = dev.sqlmodel.impl.meta.Convert.to(gen.boxedType(), rs.getObject(1), gen);
+                            Object old = snapshots[r][gen.position()];
                             snapshots[r][gen.position()] = key;
-                            set(rows.get(r++), gen, key);
+                            set(rows.get(r++), gen, key, old);
                         }
                         if (r != rows.size()) {
                             throw new IllegalStateException("INSERT gave " + r + " generated keys for " + rows.size());

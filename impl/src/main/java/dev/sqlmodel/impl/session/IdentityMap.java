@@ -1,9 +1,7 @@
 package dev.sqlmodel.impl.session;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One instance per primary key per session, and the state of every attached instance.
@@ -14,7 +12,10 @@ import java.util.Map;
  *
  * <p>States by key live in an open-addressing table of the states themselves (linear probing,
  * deletion by backward shift): a hash map keyed by (model, key) cost every row read or
- * inserted a key object and an entry object, and two hash computations.
+ * inserted a key object and an entry object, and two hash computations. States by instance
+ * live in a second table of the same kind, probed by identity hash: adding a thousand new
+ * instances asks for each one's state and then files it, and an {@code IdentityHashMap}
+ * spent a fifth of the flush's own time there.
  */
 final class IdentityMap {
     private static final int FIRST_CAPACITY = 16;
@@ -23,10 +24,11 @@ final class IdentityMap {
     private EntityState[] table = new EntityState[FIRST_CAPACITY];
     private int keyed;
     /**
-     * State by instance, built on first use: reads attach thousands of rows but rarely ask
-     * which state an instance has, so a read-only session never pays for this index.
+     * States by instance identity, built on first use: reads attach thousands of rows but
+     * rarely ask which state an instance has, so a read-only session never pays for this index.
      */
-    private Map<Object, EntityState> byInstance;
+    private EntityState[] byInstance;
+    private int instances;
     private final ArrayList<EntityState> order = new ArrayList<>();
     private int size;
 
@@ -67,19 +69,23 @@ final class IdentityMap {
     }
 
     private void grow() {
-        EntityState[] old = table;
-        EntityState[] t = new EntityState[old.length * 2];
-        int mask = t.length - 1;
+        table = rehash(table, table.length * 2, true);
+    }
+
+    /** A table of {@code capacity} slots holding the states of {@code old}. */
+    private static EntityState[] rehash(EntityState[] old, int capacity, boolean byKey) {
+        EntityState[] t = new EntityState[capacity];
+        int mask = capacity - 1;
         for (EntityState s : old) {
             if (s != null) {
-                int i = s.keyHash & mask;
+                int i = (byKey ? s.keyHash : s.identityHash) & mask;
                 while (t[i] != null) {
                     i = (i + 1) & mask;
                 }
                 t[i] = s;
             }
         }
-        table = t;
+        return t;
     }
 
     /** Removes {@code s} from the key table when it is indexed there under {@code key}. */
@@ -93,11 +99,18 @@ final class IdentityMap {
             }
         }
         keyed--;
-        // Backward shift: move later entries of the run into the hole unless that would put
-        // one before the slot its hash starts at.
+        removeAt(t, i, true);
+    }
+
+    /**
+     * Empties slot {@code i} of an open-addressing table by backward shift: later entries of
+     * the run move into the hole unless that would put one before the slot its hash starts at.
+     */
+    private static void removeAt(EntityState[] t, int i, boolean byKey) {
+        int mask = t.length - 1;
         int hole = i;
         for (int j = (i + 1) & mask; t[j] != null; j = (j + 1) & mask) {
-            int home = t[j].keyHash & mask;
+            int home = (byKey ? t[j].keyHash : t[j].identityHash) & mask;
             boolean stays = hole <= j ? hole < home && home <= j : hole < home || home <= j;
             if (!stays) {
                 t[hole] = t[j];
@@ -108,35 +121,86 @@ final class IdentityMap {
     }
 
     EntityState state(Object instance) {
-        return byInstance().get(instance);
-    }
-
-    private Map<Object, EntityState> byInstance() {
-        Map<Object, EntityState> index = byInstance;
-        if (index == null) {
-            index = new IdentityHashMap<>(Math.max(32, size * 2));
-            for (EntityState s : order) {
-                if (s != null) {
-                    index.put(s.instance, s);
-                }
-            }
-            byInstance = index;
+        EntityState[] t = byInstance;
+        if (t == null) {
+            t = indexInstances(0);
         }
-        return index;
+        int mask = t.length - 1;
+        for (int i = System.identityHashCode(instance) & mask; ; i = (i + 1) & mask) {
+            EntityState s = t[i];
+            if (s == null || s.instance == instance) {
+                return s;
+            }
+        }
     }
 
+    /** Builds the instance table with room for {@code more} states beyond those attached. */
+    private EntityState[] indexInstances(int more) {
+        EntityState[] t = new EntityState[capacityFor(size + more)];
+        byInstance = t;
+        instances = 0;
+        for (EntityState s : order) {
+            if (s != null) {
+                fileInstance(s);
+            }
+        }
+        return byInstance;
+    }
+
+    private static int capacityFor(int states) {
+        return Math.max(32, Integer.highestOneBit(Math.max(1, states) * 2 - 1) * 2);
+    }
+
+    private void fileInstance(EntityState s) {
+        int h = System.identityHashCode(s.instance);
+        s.identityHash = h;
+        EntityState[] t = byInstance;
+        int mask = t.length - 1;
+        int i = h & mask;
+        while (t[i] != null) {
+            i = (i + 1) & mask;
+        }
+        t[i] = s;
+        if (++instances > t.length / 2) {
+            byInstance = rehash(t, t.length * 2, false);
+        }
+    }
+
+    private void unfileInstance(EntityState s) {
+        EntityState[] t = byInstance;
+        int mask = t.length - 1;
+        int i = s.identityHash & mask;
+        for (EntityState o; (o = t[i]) != s; i = (i + 1) & mask) {
+            if (o == null) {
+                return;
+            }
+        }
+        instances--;
+        removeAt(t, i, false);
+    }
+
+    /** Makes room for {@code more} states about to be attached (adding a collection). */
+    void reserve(int more) {
+        order.ensureCapacity(order.size() + more);
+        if (byInstance == null || capacityFor(instances + more) > byInstance.length) {
+            indexInstances(more);
+        }
+    }
+
+    /** Files {@code s}, which must not be attached yet, by instance and by key. */
     void attach(EntityState s) {
+        if (s.slot >= 0) {
+            return;
+        }
         if (byInstance != null) {
-            byInstance.put(s.instance, s);
+            fileInstance(s);
         }
         if (s.key != null) {
             index(s);
         }
-        if (s.slot < 0) {
-            s.slot = order.size();
-            order.add(s);
-            size++;
-        }
+        s.slot = order.size();
+        order.add(s);
+        size++;
     }
 
     /** Records the key of a state whose key became known (generated on insert). */
@@ -153,15 +217,17 @@ final class IdentityMap {
     /** Replaces the instance of a state (records are immutable: a stored copy replaces them). */
     void replaceInstance(EntityState s, Object instance) {
         if (byInstance != null) {
-            byInstance.remove(s.instance);
-            byInstance.put(instance, s);
+            unfileInstance(s);
+            s.instance = instance;
+            fileInstance(s);
+        } else {
+            s.instance = instance;
         }
-        s.instance = instance;
     }
 
     void detach(EntityState s) {
         if (byInstance != null) {
-            byInstance.remove(s.instance);
+            unfileInstance(s);
         }
         if (s.key != null) {
             unindex(s, s.key);
@@ -207,6 +273,7 @@ final class IdentityMap {
         table = new EntityState[FIRST_CAPACITY];
         keyed = 0;
         byInstance = null;
+        instances = 0;
         for (EntityState s : order) {
             if (s != null) {
                 s.slot = -1;

@@ -359,6 +359,9 @@ final class Relations {
      * reachable from loaded lists are attached (the save cascade).
      */
     void beforeFlush() {
+        if (linkOps.isEmpty()) {
+            return;
+        }
         for (LinkOp op : new ArrayList<>(linkOps.values())) {
             if (op.add()) {
                 ModelMeta<?> link = op.path().link;
@@ -375,7 +378,8 @@ final class Relations {
 
     /** Sets the foreign keys of {@code s} that its relationships decide, through {@code f} (undoable). */
     void syncKeys(EntityState s, Flusher f) {
-        LinkOp op = linkBindings.get(s.instance);
+        // The maps below are empty in most flushes; an identity lookup hashes every instance.
+        LinkOp op = linkBindings.isEmpty() ? null : linkBindings.get(s.instance);
         if (op != null) {
             bind(f, s, op.path().linkOwner, op.path().ownerColumns, op.owner());
             bind(f, s, op.path().linkTarget, op.path().targetColumns, op.target());
@@ -390,7 +394,7 @@ final class Relations {
                 Object target = access.peek(one);
                 if (target != null) {
                     bind(f, s, p.ownerColumns, p.targetColumns, target);
-                } else if (clearedToOne.getOrDefault(s.instance, Set.of()).contains(r)) {
+                } else if (!clearedToOne.isEmpty() && clearedToOne.getOrDefault(s.instance, Set.of()).contains(r)) {
                     for (FieldMeta fk : p.ownerColumns) {
                         if (fk.get(instance) != null) {
                             f.assign(s, fk, null);
@@ -399,7 +403,7 @@ final class Relations {
                 }
             }
         }
-        List<RelationPath> orphaned = orphans.get(s.instance);
+        List<RelationPath> orphaned = orphans.isEmpty() ? null : orphans.get(s.instance);
         if (orphaned != null) {
             for (RelationPath p : orphaned) {
                 for (FieldMeta fk : p.targetColumns) {
@@ -504,7 +508,7 @@ final class Relations {
      */
     boolean affects(EntityState s) {
         Object instance = s.instance;
-        if (orphans.containsKey(instance)) {
+        if (!orphans.isEmpty() && orphans.containsKey(instance)) {
             return true;
         }
         for (RelationMeta r : s.meta.relations()) {
@@ -516,7 +520,7 @@ final class Relations {
                     if (differs(p.ownerColumns, p.targetColumns, instance, target)) {
                         return true;
                     }
-                } else if (clearedToOne.getOrDefault(instance, Set.of()).contains(r)) {
+                } else if (!clearedToOne.isEmpty() && clearedToOne.getOrDefault(instance, Set.of()).contains(r)) {
                     for (FieldMeta fk : p.ownerColumns) {
                         if (fk.get(instance) != null) {
                             return true;

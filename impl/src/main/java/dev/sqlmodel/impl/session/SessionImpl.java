@@ -333,6 +333,10 @@ public class SessionImpl implements Session {
 
     @Override
     public void addAll(Iterable<?> models) {
+        if (models instanceof java.util.Collection<?> c) {
+            checkOpen();
+            map.reserve(c.size());
+        }
         for (Object m : models) {
             add(m);
         }

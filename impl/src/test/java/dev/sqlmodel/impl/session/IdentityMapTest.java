@@ -10,12 +10,13 @@ import dev.sqlmodel.impl.model.Hero;
 import dev.sqlmodel.impl.model.Team;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The identity map's key table against a plain hash map, through attach, re-key and detach. */
+/** The identity map's two tables against plain hash maps, through attach, re-key, replace and detach. */
 class IdentityMapTest {
     private record Id(Class<?> model, Object key) {
     }
@@ -64,5 +65,54 @@ class IdentityMapTest {
         map.clear();
         assertEquals(0, map.size());
         assertNull(map.get(Hero.class, 1L));
+    }
+
+    @Test
+    void instanceTableAgreesWithAnIdentityHashMapUnderRandomOperations() {
+        ModelMeta<?> heroes = ModelRegistry.of(Hero.class);
+        IdentityMap map = new IdentityMap();
+        Map<Object, EntityState> expected = new IdentityHashMap<>();
+        List<EntityState> attached = new ArrayList<>();
+        List<Object> gone = new ArrayList<>();
+        Random random = new Random(7);
+        for (int step = 0; step < 200_000; step++) {
+            int op = random.nextInt(20);
+            if (op < 9) {
+                EntityState s = new EntityState(heroes, new Object(), null, EntityState.Status.NEW, null);
+                map.attach(s);
+                expected.put(s.instance, s);
+                attached.add(s);
+            } else if (op < 16 && !attached.isEmpty()) {
+                EntityState s = attached.remove(random.nextInt(attached.size()));
+                map.detach(s);
+                expected.remove(s.instance);
+                gone.add(s.instance);
+            } else if (op < 19 && !attached.isEmpty()) {
+                EntityState s = attached.get(random.nextInt(attached.size()));
+                Object old = s.instance;
+                map.replaceInstance(s, new Object());
+                expected.remove(old);
+                expected.put(s.instance, s);
+                gone.add(old);
+            } else {
+                map.reserve(random.nextInt(100));
+            }
+            if (step % 5000 == 0) {
+                // the first lookup builds the table from the attach order; later steps keep it
+                for (EntityState s : attached) {
+                    assertSame(s, map.state(s.instance), "step " + step);
+                }
+                for (Object o : gone) {
+                    assertNull(map.state(o), "step " + step);
+                }
+                gone.clear();
+                assertEquals(expected.size(), map.size());
+            }
+        }
+        for (Map.Entry<Object, EntityState> e : expected.entrySet()) {
+            assertSame(e.getValue(), map.state(e.getKey()));
+        }
+        map.clear();
+        assertNull(map.state(attached.get(0).instance));
     }
 }
