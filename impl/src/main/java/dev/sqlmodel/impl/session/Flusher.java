@@ -2,6 +2,7 @@ package dev.sqlmodel.impl.session;
 
 import dev.sqlmodel.Key;
 import dev.sqlmodel.StaleObjectException;
+import dev.sqlmodel.impl.meta.Convert;
 import dev.sqlmodel.impl.meta.FieldMeta;
 import dev.sqlmodel.impl.meta.ModelMeta;
 import dev.sqlmodel.impl.sql.SqlCompiler;
@@ -59,8 +60,14 @@ final class Flusher {
         this.relations = relations;
         this.all = all;
         List<EntityState> withLists = new ArrayList<>();
+        ModelMeta<?> previous = null;
+        boolean lists = false;
         for (EntityState s : all) {
-            if (Relations.hasToMany(s.meta)) {
+            if (s.meta != previous) { // states of one model usually come in runs
+                previous = s.meta;
+                lists = Relations.hasToMany(s.meta);
+            }
+            if (lists) {
                 withLists.add(s);
             }
         }
@@ -144,6 +151,38 @@ final class Flusher {
         undo.add(() -> f.set(instance, old));
     }
 
+    /**
+     * Sets the {@code fields} the database filled in to their values in {@code snapshots}
+     * ({@code olds}: what they held before, row by row), with one undo entry for all rows.
+     */
+    private void assignReturned(List<EntityState> rows, List<FieldMeta> fields, Object[][] snapshots, Object[] olds) {
+        int width = fields.size();
+        if (rows.get(0).meta.isRecord()) {
+            for (int r = 0; r < rows.size(); r++) {
+                for (int i = 0; i < width; i++) {
+                    FieldMeta f = fields.get(i);
+                    set(rows.get(r), f, snapshots[r][f.position()], olds[r * width + i]);
+                }
+            }
+            return;
+        }
+        Object[] instances = new Object[rows.size()];
+        for (int r = 0; r < instances.length; r++) {
+            Object instance = instances[r] = currentInstance(rows.get(r));
+            for (int i = 0; i < width; i++) {
+                FieldMeta f = fields.get(i);
+                f.set(instance, snapshots[r][f.position()]);
+            }
+        }
+        undo.add(() -> {
+            for (int r = 0; r < instances.length; r++) {
+                for (int i = 0; i < width; i++) {
+                    fields.get(i).set(instances[r], olds[r * width + i]);
+                }
+            }
+        });
+    }
+
     Object currentInstance(EntityState s) {
         if (replaced.isEmpty()) {
             return s.instance; // only records are replaced; hashing every state costs
@@ -175,33 +214,45 @@ final class Flusher {
             insertShape(meta, new BitSet(), group, values);
             return;
         }
-        Map<BitSet, Shape> shapes = new LinkedHashMap<>();
-        BitSet previous = null;
-        Shape previousShape = null;
-        BitSet omitted = new BitSet();
-        for (int r = 0; r < values.length; r++) {
-            Object[] row = values[r];
-            omitted.clear();
-            for (FieldMeta f : optional) {
-                if (f.computed() || row[f.position()] == null) {
-                    omitted.set(f.position());
-                }
-            }
-            if (!omitted.equals(previous)) {
-                previous = (BitSet) omitted.clone();
-                previousShape = shapes.computeIfAbsent(previous, k -> new Shape());
-            }
-            previousShape.rows.add(group.get(r));
-            previousShape.values.add(row);
+        BitSet first = omitted(optional, values[0]);
+        int same = 1;
+        while (same < values.length && leavesSame(optional, values[same], first)) {
+            same++;
         }
-        if (shapes.size() == 1) {
-            insertShape(meta, previous, group, values);
+        if (same == values.length) {
+            insertShape(meta, first, group, values);
             return;
+        }
+        Map<BitSet, Shape> shapes = new LinkedHashMap<>();
+        for (int r = 0; r < values.length; r++) {
+            Shape shape = shapes.computeIfAbsent(omitted(optional, values[r]), k -> new Shape());
+            shape.rows.add(group.get(r));
+            shape.values.add(values[r]);
         }
         for (Map.Entry<BitSet, Shape> e : shapes.entrySet()) {
             Shape shape = e.getValue();
             insertShape(meta, e.getKey(), shape.rows, shape.values.toArray(new Object[0][]));
         }
+    }
+
+    /** The positions of the {@code optional} columns a row leaves to the database. */
+    private static BitSet omitted(List<FieldMeta> optional, Object[] row) {
+        BitSet omitted = new BitSet();
+        for (FieldMeta f : optional) {
+            if (f.computed() || row[f.position()] == null) {
+                omitted.set(f.position());
+            }
+        }
+        return omitted;
+    }
+
+    private static boolean leavesSame(List<FieldMeta> optional, Object[] row, BitSet omitted) {
+        for (FieldMeta f : optional) {
+            if ((f.computed() || row[f.position()] == null) != omitted.get(f.position())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The rows of one column list, and their values. */
@@ -261,38 +312,48 @@ final class Flusher {
                 }
             }
             if (returning) {
+                int width = back.size();
+                ValueCodec[] readers = new ValueCodec[width];
+                int[] at = new int[width];
+                for (int i = 0; i < width; i++) {
+                    at[i] = back.get(i).position();
+                    readers[i] = codecs[at[i]];
+                }
+                Object[] olds = new Object[rows.size() * width];
                 try (ResultSet rs = ps.executeQuery()) {
                     int r = 0;
                     while (rs.next()) {
-                        Object[] snapshot = snapshots[r];
-                        EntityState s = rows.get(r++);
-                        for (int i = 0; i < back.size(); i++) {
-                            FieldMeta f = back.get(i);
-                            Object v = codecs[f.position()].read(rs, i + 1);
-                            Object old = snapshot[f.position()];
-                            snapshot[f.position()] = v;
-                            set(s, f, v, old);
+                        if (r == rows.size()) {
+                            throw new IllegalStateException("INSERT RETURNING gave more rows than " + rows.size());
                         }
+                        Object[] snapshot = snapshots[r];
+                        for (int i = 0; i < width; i++) {
+                            olds[r * width + i] = snapshot[at[i]];
+                            snapshot[at[i]] = readers[i].read(rs, i + 1);
+                        }
+                        r++;
                     }
                     if (r != rows.size()) {
                         throw new IllegalStateException("INSERT RETURNING gave " + r + " rows for " + rows.size());
                     }
                 }
+                assignReturned(rows, back, snapshots, olds);
             } else {
                 ps.executeUpdate();
                 if (generatedKeys) {
+                    Object[] olds = new Object[rows.size()];
                     try (ResultSet rs = ps.getGeneratedKeys()) {
                         int r = 0;
                         while (rs.next() && r < rows.size()) {
-                            Object key = dev.sqlmodel.impl.meta.Convert.to(gen.boxedType(), rs.getObject(1), gen);
-                            Object old = snapshots[r][gen.position()];
-                            snapshots[r][gen.position()] = key;
-                            set(rows.get(r++), gen, key, old);
+                            olds[r] = snapshots[r][gen.position()];
+                            snapshots[r][gen.position()] = Convert.to(gen.boxedType(), rs.getObject(1), gen);
+                            r++;
                         }
                         if (r != rows.size()) {
                             throw new IllegalStateException("INSERT gave " + r + " generated keys for " + rows.size());
                         }
                     }
+                    assignReturned(rows, List.of(gen), snapshots, olds);
                 }
             }
             exec.logged(text, logged == null ? List.of() : logged, start);

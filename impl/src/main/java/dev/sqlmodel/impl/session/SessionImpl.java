@@ -390,7 +390,8 @@ public class SessionImpl implements Session {
         List<EntityState> dirty = new ArrayList<>();
         List<EntityState> deleted = new ArrayList<>();
         List<Object> toValidate = new ArrayList<>();
-        for (EntityState s : map.all()) {
+        List<EntityState> all = map.all();
+        for (EntityState s : all) {
             switch (s.status) {
                 case NEW -> {
                     news.add(s);
@@ -420,7 +421,7 @@ public class SessionImpl implements Session {
         boolean savepoint = !(forCommit && !wrote);
         String name = "sqlmodel_flush";
         flushing = true;
-        Flusher flusher = new Flusher(this, exec, dialect, c, relations, map.all());
+        Flusher flusher = new Flusher(this, exec, dialect, c, relations, all);
         mayHaveWritten = true;
         try {
             if (savepoint) {
