@@ -182,6 +182,9 @@ final class IdentityMap {
     /** Makes room for {@code more} states about to be attached (adding a collection). */
     void reserve(int more) {
         order.ensureCapacity(order.size() + more);
+        if (capacityFor(keyed + more) > table.length) {
+            table = rehash(table, capacityFor(keyed + more), true); // their keys come at flush
+        }
         if (byInstance == null || capacityFor(instances + more) > byInstance.length) {
             indexInstances(more);
         }
@@ -252,6 +255,17 @@ final class IdentityMap {
             }
         }
         order.subList(to, order.size()).clear();
+    }
+
+    /** Whether some attached state passes {@code test} (no copy of the attach order). */
+    boolean any(java.util.function.Predicate<EntityState> test) {
+        for (int i = 0; i < order.size(); i++) {
+            EntityState s = order.get(i);
+            if (s != null && test.test(s)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every attached state in the order it was attached. */

@@ -480,12 +480,8 @@ public class SessionImpl implements Session {
     }
 
     private boolean hasPending() {
-        for (EntityState s : map.all()) {
-            if (s.status != EntityState.Status.PERSISTENT || s.snapshot == null && !s.meta.isRecord() || s.dirty()) {
-                return true;
-            }
-        }
-        return false;
+        return map.any(s -> s.status != EntityState.Status.PERSISTENT
+                || s.snapshot == null && !s.meta.isRecord() || s.dirty());
     }
 
     @Override
