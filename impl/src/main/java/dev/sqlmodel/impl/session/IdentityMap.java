@@ -29,15 +29,32 @@ final class IdentityMap {
      */
     private EntityState[] byInstance;
     private int instances;
-    private final ArrayList<EntityState> order = new ArrayList<>();
+    private ArrayList<EntityState> order = new ArrayList<>();
     private int size;
+    /**
+     * Where the last unsuccessful {@link #get} stopped, until the key table changes: reading a
+     * row looks its key up and then files a new state under that same key object, which then
+     * takes the empty slot found without hashing and probing again.
+     */
+    private Object missKey;
+    private Class<?> missModel;
+    private int missHash;
+    private int missSlot;
 
     EntityState get(Class<?> model, Object key) {
         EntityState[] t = table;
         int mask = t.length - 1;
-        for (int i = hash(model, key) & mask; ; i = (i + 1) & mask) {
+        int h = hash(model, key);
+        for (int i = h & mask; ; i = (i + 1) & mask) {
             EntityState s = t[i];
-            if (s == null || s.meta.type() == model && s.key.equals(key)) {
+            if (s == null) {
+                missKey = key;
+                missModel = model;
+                missHash = h;
+                missSlot = i;
+                return null;
+            }
+            if (s.meta.type() == model && s.key.equals(key)) {
                 return s;
             }
         }
@@ -51,6 +68,16 @@ final class IdentityMap {
     /** Indexes {@code s} under its key, replacing a state indexed under the same one. */
     private void index(EntityState s) {
         Class<?> model = s.meta.type();
+        if (s.key == missKey && model == missModel) {
+            missKey = null;
+            s.keyHash = missHash;
+            table[missSlot] = s;
+            if (++keyed > table.length / 2) {
+                grow();
+            }
+            return;
+        }
+        missKey = null;
         int h = hash(model, s.key);
         s.keyHash = h;
         EntityState[] t = table;
@@ -69,6 +96,7 @@ final class IdentityMap {
     }
 
     private void grow() {
+        missKey = null;
         table = rehash(table, table.length * 2, true);
     }
 
@@ -99,6 +127,7 @@ final class IdentityMap {
             }
         }
         keyed--;
+        missKey = null;
         removeAt(t, i, true);
     }
 
@@ -183,6 +212,7 @@ final class IdentityMap {
     void reserve(int more) {
         order.ensureCapacity(order.size() + more);
         if (capacityFor(keyed + more) > table.length) {
+            missKey = null;
             table = rehash(table, capacityFor(keyed + more), true); // their keys come at flush
         }
         if (byInstance == null || capacityFor(instances + more) > byInstance.length) {
@@ -283,7 +313,19 @@ final class IdentityMap {
         return size;
     }
 
+    /** Lets go of everything when the session closes (its states are never used again). */
+    void release() {
+        table = new EntityState[FIRST_CAPACITY];
+        keyed = 0;
+        missKey = null;
+        byInstance = null;
+        instances = 0;
+        order = new ArrayList<>();
+        size = 0;
+    }
+
     void clear() {
+        missKey = null;
         table = new EntityState[FIRST_CAPACITY];
         keyed = 0;
         byInstance = null;

@@ -877,7 +877,7 @@ public class SessionImpl implements Session {
         try {
             endTransaction(false);
         } finally {
-            map.clear();
+            map.release();
             relations.reset();
             closed = true;
         }

@@ -35,6 +35,8 @@ class IdentityMapTest {
             ModelMeta<?> meta = random.nextBoolean() ? heroes : teams;
             Long key = (long) random.nextInt(3000);
             if (op < 5) {
+                // as reading a row does: look the key up, then file a new state under it
+                assertSame(expected.get(new Id(meta.type(), key)), map.get(meta.type(), key), "step " + step);
                 EntityState s = new EntityState(meta, new Object(), key, EntityState.Status.PERSISTENT, null);
                 map.attach(s);
                 expected.put(new Id(meta.type(), key), s);
