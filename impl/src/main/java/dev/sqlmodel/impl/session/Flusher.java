@@ -448,9 +448,9 @@ final class Flusher {
     // ---- updates ----------------------------------------------------------------------
 
     private void update(List<EntityState> dirty) {
-        // Group by (model, changed columns): each group is one SQL text and one JDBC batch.
-        Map<String, List<Object[]>> batches = new LinkedHashMap<>();
-        Map<String, List<EntityState>> batchStates = new LinkedHashMap<>();
+        // Group by (model, changed columns): each group is one SQL text and one JDBC batch. The
+        // texts are the compiler's cached Strings, so the map compares them by identity first.
+        Map<String, UpdateBatch> batches = new LinkedHashMap<>();
         for (EntityState s : dirty) {
             ModelMeta<?> meta = s.meta;
             Object[] now = s.values();
@@ -465,41 +465,33 @@ final class Flusher {
                 continue;
             }
             FieldMeta version = meta.versionField();
-            StringBuilder sql = new StringBuilder(64);
-            sql.append("UPDATE ");
-            session.table(sql, meta);
-            sql.append(" SET ");
-            List<Object> params = new ArrayList<>();
-            List<Class<?>> types = new ArrayList<>();
-            for (int i = 0; i < changed.size(); i++) {
-                if (i > 0) {
-                    sql.append(", ");
-                }
-                sql.append(dialect.quote(changed.get(i).column())).append(" = ?");
-                params.add(now[changed.get(i).position()]);
-                types.add(changed.get(i).boxedType());
-            }
             Object oldVersion = null;
             Object newVersion = null;
             if (version != null) {
                 oldVersion = s.snapshot == null ? now[version.position()] : s.snapshot[version.position()];
                 newVersion = oldVersion == null ? (Object) convertVersion(version, 1L)
                         : convertVersion(version, ((Number) oldVersion).longValue() + 1);
-                sql.append(", ").append(dialect.quote(version.column())).append(" = ?");
-                params.add(newVersion);
-                types.add(version.boxedType());
             }
+            SqlCompiler.UpdateText text = compiler.updateText(meta, changed, version, oldVersion == null);
             Object oldKey = s.key;
-            whereKey(sql, meta, oldKey, params, types);
+            Object[] keyParts = meta.keyParts(oldKey);
+            Object[] values = new Object[text.bound().size()];
+            int at = 0;
+            for (FieldMeta f : changed) {
+                values[at++] = now[f.position()];
+            }
             if (version != null) {
-                if (oldVersion == null) {
-                    sql.append(" AND ").append(dialect.quote(version.column())).append(" IS NULL");
-                } else {
-                    sql.append(" AND ").append(dialect.quote(version.column())).append(" = ?");
-                    params.add(oldVersion);
-                    types.add(version.boxedType());
-                }
-                long n = exec.update(conn, sql.toString(), params, types);
+                values[at++] = newVersion;
+            }
+            for (Object part : keyParts) {
+                values[at++] = part;
+            }
+            if (version != null && oldVersion != null) {
+                values[at] = oldVersion;
+            }
+            if (version != null) {
+                // versioned rows go one by one: each row count must be checked
+                long n = runOne(text, meta, values);
                 if (n != 1) {
                     throw new StaleObjectException(meta.type().getName() + " with key " + describeKey(oldKey)
                             + " was changed or deleted by another transaction (version " + oldVersion
@@ -507,9 +499,7 @@ final class Flusher {
                 }
                 set(s, version, newVersion);
             } else {
-                String text = sql.toString();
-                batches.computeIfAbsent(text, k -> new ArrayList<>()).add(new Object[] {params, types});
-                batchStates.computeIfAbsent(text, k -> new ArrayList<>()).add(s);
+                batches.computeIfAbsent(text.sql(), k -> new UpdateBatch(text, meta)).add(s, values);
             }
             Object newKey = meta.keyOf(currentInstance(s));
             if (newKey != null && !newKey.equals(oldKey)) {
@@ -519,8 +509,26 @@ final class Flusher {
             writtenStates.add(s);
             writtenValues.add(valuesOf(s));
         }
-        for (Map.Entry<String, List<Object[]>> e : batches.entrySet()) {
-            runBatch(e.getKey(), e.getValue(), batchStates.get(e.getKey()));
+        for (UpdateBatch b : batches.values()) {
+            runBatch(b);
+        }
+    }
+
+    /** Rows of one UPDATE text, and the parameter values of each. */
+    private static final class UpdateBatch {
+        final SqlCompiler.UpdateText text;
+        final ModelMeta<?> meta;
+        final List<EntityState> states = new ArrayList<>();
+        final List<Object[]> values = new ArrayList<>();
+
+        UpdateBatch(SqlCompiler.UpdateText text, ModelMeta<?> meta) {
+            this.text = text;
+            this.meta = meta;
+        }
+
+        void add(EntityState s, Object[] row) {
+            states.add(s);
+            values.add(row);
         }
     }
 
@@ -528,28 +536,54 @@ final class Flusher {
         return version.boxedType() == Integer.class ? (Object) Math.toIntExact(value) : (Object) value;
     }
 
-    @SuppressWarnings("unchecked")
-    private void runBatch(String sql, List<Object[]> rows, List<EntityState> states) {
+    /** Binds {@code values} to the parameters of {@code text} through the columns' codecs. */
+    private void bind(PreparedStatement ps, SqlCompiler.UpdateText text, ModelMeta<?> meta, Object[] values)
+            throws SQLException {
+        ValueCodec[] codecs = ModelCodecs.of(meta, exec.dialect());
+        List<FieldMeta> bound = text.bound();
+        for (int i = 0; i < values.length; i++) {
+            codecs[bound.get(i).position()].bindNullable(ps, i + 1, values[i]);
+        }
+    }
+
+    private long runOne(SqlCompiler.UpdateText text, ModelMeta<?> meta, Object[] values) {
+        long start = System.nanoTime();
+        PreparedStatement ps = null;
+        try {
+            ps = exec.statement(conn, text.sql(), false);
+            bind(ps, text, meta, values);
+            long n = ps.executeLargeUpdate();
+            exec.logged(text.sql(), Arrays.asList(values), start);
+            return n;
+        } catch (SQLException e) {
+            throw exec.translate(e, text.sql());
+        } finally {
+            exec.done(ps);
+        }
+    }
+
+    private void runBatch(UpdateBatch batch) {
+        String sql = batch.text.sql();
         long start = System.nanoTime();
         PreparedStatement ps = null;
         try {
             ps = exec.statement(conn, sql, false);
-            if (rows.size() == 1) {
-                exec.bind(ps, (List<Object>) rows.get(0)[0], (List<Class<?>>) rows.get(0)[1]);
+            if (batch.states.size() == 1) {
+                bind(ps, batch.text, batch.meta, batch.values.get(0));
                 int n = ps.executeUpdate();
-                exec.logged(sql, (List<Object>) rows.get(0)[0], start);
-                checkCount(n, states.get(0));
+                exec.logged(sql, Arrays.asList(batch.values.get(0)), start);
+                checkCount(n, batch.states.get(0));
                 return;
             }
-            for (Object[] r : rows) {
-                exec.bind(ps, (List<Object>) r[0], (List<Class<?>>) r[1]);
+            for (Object[] row : batch.values) {
+                bind(ps, batch.text, batch.meta, row);
                 ps.addBatch();
             }
             int[] counts = ps.executeBatch();
-            exec.loggedBatch(sql, rows.size(), start);
+            exec.loggedBatch(sql, batch.states.size(), start);
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] != Statement.SUCCESS_NO_INFO) {
-                    checkCount(counts[i], states.get(i));
+                    checkCount(counts[i], batch.states.get(i));
                 }
             }
         } catch (SQLException e) {

@@ -85,6 +85,26 @@ public final class SqlCompiler {
                 }
             };
 
+    /** What the text of an UPDATE of one row by key depends on. */
+    private record UpdateShape(List<FieldMeta> set, boolean versioned, boolean versionNull) {
+    }
+
+    /**
+     * The text of an UPDATE of one row by its key, and the columns its parameters bind, in
+     * order (each parameter takes that column's value through the column's codec).
+     */
+    public record UpdateText(String sql, List<FieldMeta> bound) {
+    }
+
+    /** UPDATE texts by model class and shape, kept with the class like {@link #insertTexts}. */
+    private final ClassValue<java.util.concurrent.ConcurrentHashMap<UpdateShape, UpdateText>> updateTexts =
+            new ClassValue<>() {
+                @Override
+                protected java.util.concurrent.ConcurrentHashMap<UpdateShape, UpdateText> computeValue(Class<?> type) {
+                    return new java.util.concurrent.ConcurrentHashMap<>();
+                }
+            };
+
     /** The shared compiler of a dialect. */
     public static SqlCompiler of(SqlDialect dialect) {
         SqlCompiler c = SHARED.get(dialect.kind());
@@ -228,6 +248,48 @@ public final class SqlCompiler {
             texts.clear(); // many row counts: start over rather than grow without bound
         }
         texts.put(shape, text);
+        return text;
+    }
+
+    /**
+     * {@code UPDATE table SET set... [, version = ?] WHERE key... [AND version = ? | IS NULL]},
+     * built once per shape. With a {@code version} field the new version is bound after the
+     * set columns, and the old one after the key unless {@code versionNull}.
+     */
+    public UpdateText updateText(ModelMeta<?> meta, List<FieldMeta> set, FieldMeta version, boolean versionNull) {
+        java.util.concurrent.ConcurrentHashMap<UpdateShape, UpdateText> texts = updateTexts.get(meta.type());
+        UpdateShape shape = new UpdateShape(set, version != null, versionNull);
+        UpdateText cached = texts.get(shape);
+        if (cached != null) {
+            return cached;
+        }
+        List<FieldMeta> bound = new ArrayList<>(set);
+        Renderer r = new Renderer();
+        r.sql("UPDATE ").table(meta).sql(" SET ");
+        for (int i = 0; i < set.size(); i++) {
+            r.sql(i == 0 ? "" : ", ").sql(dialect.quote(set.get(i).column())).sql(" = ?");
+        }
+        if (version != null) {
+            r.sql(", ").sql(dialect.quote(version.column())).sql(" = ?");
+            bound.add(version);
+        }
+        r.sql(" WHERE ");
+        List<FieldMeta> key = meta.keyFields();
+        for (int i = 0; i < key.size(); i++) {
+            r.sql(i == 0 ? "" : " AND ").sql(dialect.quote(key.get(i).column())).sql(" = ?");
+            bound.add(key.get(i));
+        }
+        if (version != null) {
+            r.sql(" AND ").sql(dialect.quote(version.column())).sql(versionNull ? " IS NULL" : " = ?");
+            if (!versionNull) {
+                bound.add(version);
+            }
+        }
+        UpdateText text = new UpdateText(r.sb.toString(), List.copyOf(bound));
+        if (texts.size() > 1024) {
+            texts.clear(); // models with many columns changed in many combinations: start over
+        }
+        texts.put(new UpdateShape(List.copyOf(set), version != null, versionNull), text);
         return text;
     }
 

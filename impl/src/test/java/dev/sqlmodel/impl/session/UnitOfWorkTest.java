@@ -33,6 +33,7 @@ import dev.sqlmodel.impl.testing.DatabaseTest;
 import dev.sqlmodel.impl.testing.Db;
 import dev.sqlmodel.impl.testing.DbTest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -239,6 +240,43 @@ class UnitOfWorkTest extends DatabaseTest {
             s.commit();
         }
         assertEquals(16, read(db, id).age);
+    }
+
+    @DbTest
+    void changesToDifferentColumnsGoOutAsOneUpdatePerColumnSet(Db db) {
+        fresh(db);
+        long[] ids = new long[4];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = storeHero(db, "Hero " + i, "Secret " + i, 20 + i);
+        }
+        try (TrackedEngine tracked = TrackedEngine.over(engine(db), models());
+                Session s = tracked.engine().session()) {
+            List<Hero> heroes = new ArrayList<>();
+            for (long id : ids) {
+                heroes.add(s.get(Hero.class, id).orElseThrow());
+            }
+            heroes.get(0).age = 40;
+            heroes.get(1).name = "Renamed";
+            heroes.get(2).age = 42;
+            heroes.get(3).name = "Both";
+            heroes.get(3).age = null;
+            tracked.reset();
+            s.flush();
+            List<String> updates = tracked.executed("UPDATE");
+            assertEquals(3, updates.stream().distinct().count(), updates.toString()); // age; name; name and age
+            // The same column sets again in the next flush: the same statements, values of their own.
+            heroes.get(0).age = 50;
+            heroes.get(2).name = "Second";
+            heroes.get(3).name = "Again";
+            heroes.get(3).age = 7;
+            s.commit();
+        }
+        Session check = session(db);
+        List<Hero> stored = check.exec(select(Hero.class).orderBy(Hero_.id.asc())).all();
+        assertEquals(List.of("Hero 0", "Renamed", "Second", "Again"), stored.stream().map(h -> h.name).toList());
+        assertEquals(Arrays.asList(50, 21, 42, 7), stored.stream().map(h -> h.age).toList());
+        assertEquals(List.of("Secret 0", "Secret 1", "Secret 2", "Secret 3"),
+                stored.stream().map(h -> h.secretName).toList());
     }
 
     // ---- flush order and generated keys ---------------------------------------------------
