@@ -32,6 +32,7 @@ public final class ModelMeta<M> implements ModelInfo<M> {
     private final Map<String, FieldMeta> byName;
     private final Map<String, FieldMeta> byColumn;
     private final Map<String, RelationMeta> relationsByName;
+    private final boolean hasToMany;
     private final List<String> columnNames;
     private final MethodHandle constructor;
     /** The constructor typed {@code ()Object}, or {@code (Object[])Object} for a record, for {@code invokeExact}. */
@@ -84,10 +85,13 @@ public final class ModelMeta<M> implements ModelInfo<M> {
         this.byColumn = columns;
         this.columnNames = List.copyOf(columnList);
         Map<String, RelationMeta> rels = new LinkedHashMap<>();
+        boolean lists = false;
         for (RelationMeta r : this.relations) {
             rels.put(r.name(), r);
+            lists |= r.kind() == dev.sqlmodel.RelationshipInfo.Kind.ONE_TO_MANY;
         }
         this.relationsByName = rels;
+        this.hasToMany = lists;
     }
 
     @Override
@@ -166,6 +170,11 @@ public final class ModelMeta<M> implements ModelInfo<M> {
     /** The relationships as {@link RelationMeta}. */
     public List<RelationMeta> relations() {
         return relations;
+    }
+
+    /** Whether the model has a one-to-many list (whose children's keys a flush may set). */
+    public boolean hasToMany() {
+        return hasToMany;
     }
 
     /** The relationship named {@code name}, or null. */

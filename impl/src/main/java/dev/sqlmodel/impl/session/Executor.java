@@ -78,16 +78,16 @@ final class Executor {
 
     /** Runs an update statement and returns its row count. */
     long update(Connection c, String sql, List<Object> params, List<Class<?>> types) {
-        long start = System.nanoTime();
+        long start = clock();
         PreparedStatement ps = null;
         try {
             ps = statement(c, sql, false);
             bind(ps, params, types);
             long n = ps.executeLargeUpdate();
-            log.statement(sql, params, System.nanoTime() - start);
+            logged(sql, params, start);
             return n;
         } catch (SQLException e) {
-            log.statement(sql, params, System.nanoTime() - start);
+            logged(sql, params, start);
             throw engine.translate(e, sql);
         } finally {
             done(ps);
@@ -100,7 +100,7 @@ final class Executor {
      */
     long insertRows(Connection c, String sql, ModelMeta<?> meta, List<FieldMeta> cols, List<?> rows) {
         ValueCodec[] codecs = ModelCodecs.of(meta, dialect);
-        long start = System.nanoTime();
+        long start = clock();
         List<Object> logged = log.enabled() ? new ArrayList<>() : null;
         PreparedStatement ps = null;
         try {
@@ -118,10 +118,10 @@ final class Executor {
                 }
             }
             long n = ps.executeLargeUpdate();
-            log.statement(sql, logged, System.nanoTime() - start);
+            logged(sql, logged, start);
             return n;
         } catch (SQLException e) {
-            log.statement(sql, logged, System.nanoTime() - start);
+            logged(sql, logged, start);
             throw engine.translate(e, sql);
         } finally {
             done(ps);
@@ -130,21 +130,30 @@ final class Executor {
 
     /** Runs a statement without parameters (savepoints, pragmas). */
     void plain(Connection c, String sql) {
-        long start = System.nanoTime();
+        long start = clock();
         try (Statement s = c.createStatement()) {
             s.execute(sql);
-            log.statement(sql, List.of(), System.nanoTime() - start);
+            logged(sql, List.of(), start);
         } catch (SQLException e) {
             throw engine.translate(e, sql);
         }
     }
 
+    /** The start time of a statement for its log entry (0 when nothing is logged: no clock read). */
+    long clock() {
+        return log.enabled() ? System.nanoTime() : 0L;
+    }
+
     void logged(String sql, List<?> params, long start) {
-        log.statement(sql, params, System.nanoTime() - start);
+        if (log.enabled()) {
+            log.statement(sql, params, System.nanoTime() - start);
+        }
     }
 
     void loggedBatch(String sql, int rows, long start) {
-        log.batch(sql, rows, System.nanoTime() - start);
+        if (log.enabled()) {
+            log.batch(sql, rows, System.nanoTime() - start);
+        }
     }
 
     SqlModelException translate(SQLException e, String sql) {

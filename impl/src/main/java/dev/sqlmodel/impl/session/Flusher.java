@@ -60,14 +60,8 @@ final class Flusher {
         this.relations = relations;
         this.all = all;
         List<EntityState> withLists = new ArrayList<>();
-        ModelMeta<?> previous = null;
-        boolean lists = false;
         for (EntityState s : all) {
-            if (s.meta != previous) { // states of one model usually come in runs
-                previous = s.meta;
-                lists = Relations.hasToMany(s.meta);
-            }
-            if (lists) {
+            if (s.meta.hasToMany()) {
                 withLists.add(s);
             }
         }
@@ -294,7 +288,7 @@ final class Flusher {
         boolean generatedKeys = !returning && gen != null && back.contains(gen);
         ValueCodec[] codecs = ModelCodecs.of(meta, exec.dialect());
         List<Object> logged = session.logEnabled() ? new ArrayList<>() : null;
-        long start = System.nanoTime();
+        long start = exec.clock();
         PreparedStatement ps = null;
         try {
             ps = exec.statement(conn, text, generatedKeys);
@@ -400,7 +394,7 @@ final class Flusher {
             List<Class<?>> types = new ArrayList<>();
             whereKey(sql, meta, s.meta.keyOf(currentInstance(s)), params, types);
             String text = sql.toString();
-            long start = System.nanoTime();
+            long start = exec.clock();
             PreparedStatement ps = null;
             try {
                 ps = exec.statement(conn, text, false);
@@ -547,7 +541,7 @@ final class Flusher {
     }
 
     private long runOne(SqlCompiler.UpdateText text, ModelMeta<?> meta, Object[] values) {
-        long start = System.nanoTime();
+        long start = exec.clock();
         PreparedStatement ps = null;
         try {
             ps = exec.statement(conn, text.sql(), false);
@@ -564,7 +558,7 @@ final class Flusher {
 
     private void runBatch(UpdateBatch batch) {
         String sql = batch.text.sql();
-        long start = System.nanoTime();
+        long start = exec.clock();
         PreparedStatement ps = null;
         try {
             ps = exec.statement(conn, sql, false);

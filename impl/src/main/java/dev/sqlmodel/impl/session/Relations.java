@@ -692,14 +692,4 @@ final class Relations {
     static boolean hasRelations(ModelMeta<?> meta) {
         return !meta.relations().isEmpty();
     }
-
-    /** Whether the model has a one-to-many list (whose children's keys a flush may set). */
-    static boolean hasToMany(ModelMeta<?> meta) {
-        for (RelationMeta r : meta.relations()) {
-            if (r.kind() == Kind.ONE_TO_MANY) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -84,7 +84,7 @@ final class ResultsImpl<R> implements Results<R> {
     @Override
     public Stream<R> stream() {
         once();
-        long start = System.nanoTime();
+        long start = session.clock();
         PreparedStatement ps = session.open(compiled);
         ResultSet rs;
         try {

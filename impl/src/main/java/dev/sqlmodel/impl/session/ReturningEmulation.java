@@ -74,7 +74,7 @@ final class ReturningEmulation {
         Compiled c = compiler.insert(insert, 0, insert.rows().size(), null);
         Connection conn = session.tx();
         List<Object> keys = new ArrayList<>();
-        long start = System.nanoTime();
+        long start = exec.clock();
         PreparedStatement ps = null;
         try {
             ps = exec.statement(conn, c.sql(), true);

@@ -155,7 +155,7 @@ public class SessionImpl implements Session {
     /** Runs a query of the session's own (relationship loads) and hands each row to {@code handler}. */
     void query(String sql, List<Object> params, List<Class<?>> types, RowHandler handler) {
         Connection c = tx();
-        long start = System.nanoTime();
+        long start = exec.clock();
         PreparedStatement ps = null;
         try {
             ps = exec.statement(c, sql, false);
@@ -252,15 +252,15 @@ public class SessionImpl implements Session {
                 // commit(): the pool would then end that one too when it restores auto-commit.
                 // A transaction that wrote nothing is ended the same way: committing it is
                 // rolling it back.
-                long start = System.nanoTime();
+                long start = exec.clock();
                 c.setAutoCommit(true);
                 exec.logged(commit ? "COMMIT" : "ROLLBACK", List.of(), start);
             } else if (commit) {
-                long start = System.nanoTime();
+                long start = exec.clock();
                 c.commit();
                 exec.logged("COMMIT", List.of(), start);
             } else {
-                long start = System.nanoTime();
+                long start = exec.clock();
                 c.rollback();
                 exec.logged("ROLLBACK", List.of(), start);
             }
@@ -550,7 +550,7 @@ public class SessionImpl implements Session {
         List<Class<?>> types = KeySelect.types(meta);
         Connection c = tx();
         ModelCodecs.Reader reader = ModelCodecs.reader(meta, dialect.kind());
-        long start = System.nanoTime();
+        long start = exec.clock();
         PreparedStatement ps = null;
         try {
             ps = exec.statement(c, text, false);
@@ -676,7 +676,7 @@ public class SessionImpl implements Session {
         Connection c = tx();
         Relations.Batch outer = batch;
         batch = new Relations.Batch();
-        long start = System.nanoTime();
+        long start = exec.clock();
         PreparedStatement ps = null;
         try {
             ps = exec.statement(c, compiled.sql(), false);
@@ -727,6 +727,10 @@ public class SessionImpl implements Session {
 
     SqlModelException translate(SQLException e, String sql) {
         return engine.translate(e, sql);
+    }
+
+    long clock() {
+        return exec.clock();
     }
 
     void logged(String sql, List<?> params, long start) {
