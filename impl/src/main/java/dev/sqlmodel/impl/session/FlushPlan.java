@@ -42,6 +42,9 @@ final class FlushPlan {
     }
 
     private static List<List<EntityState>> byModel(List<EntityState> states) {
+        if (states.isEmpty()) {
+            return List.of();
+        }
         Map<Class<?>, List<EntityState>> groups = new LinkedHashMap<>();
         Class<?> previous = null;
         List<EntityState> previousGroup = null;

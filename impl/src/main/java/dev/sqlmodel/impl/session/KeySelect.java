@@ -4,7 +4,6 @@ import dev.sqlmodel.Dialect;
 import dev.sqlmodel.impl.meta.FieldMeta;
 import dev.sqlmodel.impl.meta.ModelMeta;
 import dev.sqlmodel.impl.sql.SqlDialect;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -55,20 +54,5 @@ final class KeySelect {
             byDialect.set(slot, text);
         }
         return text;
-    }
-
-    /** The parameters of {@link #sql} for {@code key}, in key column order. */
-    static List<Object> params(ModelMeta<?> meta, Object key) {
-        return java.util.Arrays.asList(meta.keyParts(key));
-    }
-
-    /** The types of {@link #params}. */
-    static List<Class<?>> types(ModelMeta<?> meta) {
-        List<FieldMeta> kf = meta.keyFields();
-        List<Class<?>> types = new ArrayList<>(kf.size());
-        for (FieldMeta f : kf) {
-            types.add(f.boxedType());
-        }
-        return types;
     }
 }

@@ -50,22 +50,42 @@ import java.util.Set;
 final class Relations {
     /** The instances that came from one query, by model class. */
     static final class Batch {
-        final Map<Class<?>, List<Object>> owners = new HashMap<>();
+        // Most queries return one model: its list lives in a field, a map only for the others.
+        private Class<?> firstType;
+        private List<Object> firstList;
+        private Map<Class<?>, List<Object>> others;
         private Class<?> lastType;
         private List<Object> lastList;
 
         void add(Object instance) {
-            // Rows of one query are mostly of one model: skip the map for a run of the same type.
+            // Rows of one query are mostly of one model: skip the lookup for a run of the same type.
             Class<?> type = instance.getClass();
             if (type != lastType) {
-                lastList = owners.computeIfAbsent(type, k -> new ArrayList<>());
+                lastList = listFor(type);
                 lastType = type;
             }
             lastList.add(instance);
         }
 
+        private List<Object> listFor(Class<?> type) {
+            if (firstType == null || firstType == type) {
+                if (firstType == null) {
+                    firstType = type;
+                    firstList = new ArrayList<>();
+                }
+                return firstList;
+            }
+            if (others == null) {
+                others = new HashMap<>();
+            }
+            return others.computeIfAbsent(type, k -> new ArrayList<>());
+        }
+
         List<Object> of(Class<?> type) {
-            return owners.getOrDefault(type, List.of());
+            if (type == firstType) {
+                return firstList;
+            }
+            return others == null ? List.of() : others.getOrDefault(type, List.of());
         }
     }
 
@@ -77,9 +97,10 @@ final class Relations {
     private final RelationAccess access = RelationAccess.get();
     private final RelationLoader loader;
     private final Map<List<Object>, LinkOp> linkOps = new LinkedHashMap<>();
-    private final Map<Object, LinkOp> linkBindings = new IdentityHashMap<>(4);
-    private final Map<Object, List<RelationPath>> orphans = new IdentityHashMap<>(4);
-    private final Map<Object, Set<RelationMeta>> clearedToOne = new IdentityHashMap<>(4);
+    // Identity maps that most sessions never write: empty (immutable) until the first entry.
+    private Map<Object, LinkOp> linkBindings = Map.of();
+    private Map<Object, List<RelationPath>> orphans = Map.of();
+    private Map<Object, Set<RelationMeta>> clearedToOne = Map.of();
 
     Relations(SessionImpl session, SqlDialect dialect) {
         this.session = session;
@@ -136,6 +157,7 @@ final class Relations {
         public void set(Object holder, Object oldValue, Object newValue) {
             RelationPath p = relation.path();
             if (newValue == null) {
+                clearedToOne = writable(clearedToOne);
                 clearedToOne.computeIfAbsent(owner, k -> Collections.newSetFromMap(new IdentityHashMap<>())).add(relation);
             } else {
                 Set<RelationMeta> cleared = clearedToOne.get(owner);
@@ -185,6 +207,7 @@ final class Relations {
                     removeSilently(p.back, element, owner);
                 }
             } else {
+                orphans = writable(orphans);
                 orphans.computeIfAbsent(element, k -> new ArrayList<>()).add(p);
                 if (p.back != null && p.back.kind() == Kind.MANY_TO_ONE && peekOne(p.back, element) == owner) {
                     setSilently(p.back, element, null);
@@ -369,6 +392,7 @@ final class Relations {
                     throw new MappingException(link.type().getName() + ": a link model must be a class, not a record");
                 }
                 Object row = link.newInstance();
+                linkBindings = writable(linkBindings);
                 linkBindings.put(row, op);
                 session.add(row);
             }
@@ -552,9 +576,9 @@ final class Relations {
     /** Clears the bookkeeping of a successful flush. */
     void flushed() {
         linkOps.clear();
-        linkBindings.clear();
-        orphans.clear();
-        clearedToOne.clear();
+        linkBindings = Map.of();
+        orphans = Map.of();
+        clearedToOne = Map.of();
     }
 
     /** Forgets everything (rollback, clear). */
@@ -689,6 +713,10 @@ final class Relations {
     }
 
     /** Whether the instance has a relationship that a flush must look at. */
+    private static <K, V> Map<K, V> writable(Map<K, V> map) {
+        return map instanceof IdentityHashMap ? map : new IdentityHashMap<>(4);
+    }
+
     static boolean hasRelations(ModelMeta<?> meta) {
         return !meta.relations().isEmpty();
     }

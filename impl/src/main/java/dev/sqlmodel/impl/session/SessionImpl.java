@@ -546,15 +546,18 @@ public class SessionImpl implements Session {
 
     private Object[] selectByKey(ModelMeta<?> meta, Object key) {
         String text = KeySelect.sql(dialect, meta);
-        List<Object> params = KeySelect.params(meta, key);
-        List<Class<?>> types = KeySelect.types(meta);
+        Object[] parts = meta.keyParts(key);
+        List<Object> params = java.util.Arrays.asList(parts);
         Connection c = tx();
         ModelCodecs.Reader reader = ModelCodecs.reader(meta, dialect.kind());
         long start = exec.clock();
         PreparedStatement ps = null;
         try {
             ps = exec.statement(c, text, false);
-            exec.bind(ps, params, types);
+            List<FieldMeta> keyFields = meta.keyFields();
+            for (int i = 0; i < parts.length; i++) {
+                reader.codecs[keyFields.get(i).position()].bindNullable(ps, i + 1, parts[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 Object[] values = rs.next() ? reader.read(rs, 0) : null;
                 exec.logged(text, params, start);
