@@ -54,6 +54,11 @@ import java.util.function.Supplier;
  * ({@link JoinedTransaction}) lives with the transaction, not in this object.
  */
 public class SessionImpl implements Session {
+    static {
+        // Engines make sessions through this factory: a direct call, not a reflective handle.
+        dev.sqlmodel.impl.engine.SessionSupplier.register(SessionImpl::new);
+    }
+
     private final EngineImpl engine;
     private final SqlDialect dialect;
     private final SqlCompiler compiler;
