@@ -107,15 +107,7 @@ final class Executor {
             ps = statement(c, sql, false);
             int index = 1;
             for (int r = 0; r < rows.size(); r++) {
-                Object[] values = meta.values(rows.get(r)); // one handle call per row
-                for (int i = 0; i < cols.size(); i++) {
-                    int at = cols.get(i).position();
-                    Object v = values[at];
-                    codecs[at].bindNullable(ps, index++, v);
-                    if (logged != null) {
-                        logged.add(v);
-                    }
-                }
+                index = bindColumns(ps, index, codecs, cols, meta.values(rows.get(r)), logged); // one handle call per row
             }
             long n = ps.executeLargeUpdate();
             logged(sql, logged, start);
@@ -125,6 +117,32 @@ final class Executor {
             throw engine.translate(e, sql);
         } finally {
             done(ps);
+        }
+    }
+
+    /**
+     * Binds {@code cols} of one row, whose {@code values} are in column order, from parameter
+     * {@code index} on through the columns' codecs; adds them to {@code logged} unless null.
+     * Returns the next parameter index.
+     */
+    static int bindColumns(PreparedStatement ps, int index, ValueCodec[] codecs, List<FieldMeta> cols,
+            Object[] values, List<Object> logged) throws SQLException {
+        for (int i = 0; i < cols.size(); i++) {
+            int at = cols.get(i).position();
+            Object v = values[at];
+            codecs[at].bindNullable(ps, index++, v);
+            if (logged != null) {
+                logged.add(v);
+            }
+        }
+        return index;
+    }
+
+    /** Binds {@code values[i]} as parameter {@code i + 1} through the codec of {@code fields.get(i)}. */
+    static void bindFields(PreparedStatement ps, ValueCodec[] codecs, List<FieldMeta> fields, Object[] values)
+            throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            codecs[fields.get(i).position()].bindNullable(ps, i + 1, values[i]);
         }
     }
 

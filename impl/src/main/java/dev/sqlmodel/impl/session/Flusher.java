@@ -293,17 +293,9 @@ final class Flusher {
         try {
             ps = exec.statement(conn, text, generatedKeys);
             int index = 1;
-            for (int row = 0; row < rows.size(); row++) {
+            for (Object[] snapshot : snapshots) {
                 // The values bound are the row's new snapshot; what the database fills in is added below.
-                Object[] snapshot = snapshots[row];
-                for (int i = 0; i < cols.size(); i++) {
-                    int at = cols.get(i).position();
-                    Object v = snapshot[at];
-                    codecs[at].bindNullable(ps, index++, v);
-                    if (logged != null) {
-                        logged.add(v);
-                    }
-                }
+                index = Executor.bindColumns(ps, index, codecs, cols, snapshot, logged);
             }
             if (returning) {
                 int width = back.size();
@@ -533,11 +525,7 @@ final class Flusher {
     /** Binds {@code values} to the parameters of {@code text} through the columns' codecs. */
     private void bind(PreparedStatement ps, SqlCompiler.UpdateText text, ModelMeta<?> meta, Object[] values)
             throws SQLException {
-        ValueCodec[] codecs = ModelCodecs.of(meta, exec.dialect());
-        List<FieldMeta> bound = text.bound();
-        for (int i = 0; i < values.length; i++) {
-            codecs[bound.get(i).position()].bindNullable(ps, i + 1, values[i]);
-        }
+        Executor.bindFields(ps, ModelCodecs.of(meta, exec.dialect()), text.bound(), values);
     }
 
     private long runOne(SqlCompiler.UpdateText text, ModelMeta<?> meta, Object[] values) {

@@ -313,7 +313,7 @@ final class IdentityMap {
         return size;
     }
 
-    /** Lets go of everything when the session closes (its states are never used again). */
+    /** Forgets every state without resetting them one by one (a closing session never uses them again). */
     void release() {
         table = new EntityState[FIRST_CAPACITY];
         keyed = 0;
@@ -324,18 +324,13 @@ final class IdentityMap {
         size = 0;
     }
 
+    /** Detaches every state: the session goes on, and a state attached before may be attached again. */
     void clear() {
-        missKey = null;
-        table = new EntityState[FIRST_CAPACITY];
-        keyed = 0;
-        byInstance = null;
-        instances = 0;
         for (EntityState s : order) {
             if (s != null) {
                 s.slot = -1;
             }
         }
-        order.clear();
-        size = 0;
+        release();
     }
 }

@@ -559,10 +559,7 @@ public class SessionImpl implements Session {
         PreparedStatement ps = null;
         try {
             ps = exec.statement(c, text, false);
-            List<FieldMeta> keyFields = meta.keyFields();
-            for (int i = 0; i < parts.length; i++) {
-                reader.codecs[keyFields.get(i).position()].bindNullable(ps, i + 1, parts[i]);
-            }
+            Executor.bindFields(ps, reader.codecs, meta.keyFields(), parts);
             try (ResultSet rs = ps.executeQuery()) {
                 Object[] values = rs.next() ? reader.read(rs, 0) : null;
                 exec.logged(text, params, start);
