@@ -56,6 +56,22 @@ final class EntityState {
         return meta.values(instance);
     }
 
+    /** The instances of {@code first}, then of {@code second}, as a list view. */
+    static List<Object> instancesOf(List<EntityState> first, List<EntityState> second) {
+        int split = first.size();
+        return new java.util.AbstractList<>() {
+            @Override
+            public Object get(int index) {
+                return index < split ? first.get(index).instance : second.get(index - split).instance;
+            }
+
+            @Override
+            public int size() {
+                return split + second.size();
+            }
+        };
+    }
+
     /** Whether any column differs from the snapshot. */
     boolean dirty() {
         if (status != Status.PERSISTENT || snapshot == null || meta.isRecord()) {

@@ -99,7 +99,7 @@ final class Executor {
      * of {@code meta}'s model) in order, through the columns' codecs, and returns the row count.
      */
     long insertRows(Connection c, String sql, ModelMeta<?> meta, List<FieldMeta> cols, List<?> rows) {
-        ValueCodec[] codecs = ModelCodecs.of(meta, dialect);
+        ModelCodecs.Reader codecs = ModelCodecs.reader(meta, dialect);
         long start = clock();
         List<Object> logged = log.enabled() ? new ArrayList<>() : null;
         PreparedStatement ps = null;
@@ -107,7 +107,7 @@ final class Executor {
             ps = statement(c, sql, false);
             int index = 1;
             for (int r = 0; r < rows.size(); r++) {
-                index = bindColumns(ps, index, codecs, cols, meta.values(rows.get(r)), logged); // one handle call per row
+                index = codecs.bind(ps, index, cols, meta.values(rows.get(r)), logged); // one handle call per row
             }
             long n = ps.executeLargeUpdate();
             logged(sql, logged, start);
@@ -118,24 +118,6 @@ final class Executor {
         } finally {
             done(ps);
         }
-    }
-
-    /**
-     * Binds {@code cols} of one row, whose {@code values} are in column order, from parameter
-     * {@code index} on through the columns' codecs; adds them to {@code logged} unless null.
-     * Returns the next parameter index.
-     */
-    static int bindColumns(PreparedStatement ps, int index, ValueCodec[] codecs, List<FieldMeta> cols,
-            Object[] values, List<Object> logged) throws SQLException {
-        for (int i = 0; i < cols.size(); i++) {
-            int at = cols.get(i).position();
-            Object v = values[at];
-            codecs[at].bindNullable(ps, index++, v);
-            if (logged != null) {
-                logged.add(v);
-            }
-        }
-        return index;
     }
 
     /** Binds {@code values[i]} as parameter {@code i + 1} through the codec of {@code fields.get(i)}. */

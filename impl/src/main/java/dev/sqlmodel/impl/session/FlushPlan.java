@@ -45,6 +45,14 @@ final class FlushPlan {
         if (states.isEmpty()) {
             return List.of();
         }
+        Class<?> only = states.get(0).meta.type();
+        int i = 1;
+        while (i < states.size() && states.get(i).meta.type() == only) {
+            i++;
+        }
+        if (i == states.size()) {
+            return List.of(states);
+        }
         Map<Class<?>, List<EntityState>> groups = new LinkedHashMap<>();
         Class<?> previous = null;
         List<EntityState> previousGroup = null;

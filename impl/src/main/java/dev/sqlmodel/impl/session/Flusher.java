@@ -40,13 +40,13 @@ final class Flusher {
     private final List<Runnable> undo = new ArrayList<>();
     private final List<Runnable> afterSuccess = new ArrayList<>();
     /** New column values of each written state, applied as snapshots once the flush succeeded. */
-    final List<EntityState> writtenStates = new ArrayList<>();
+    final ArrayList<EntityState> writtenStates = new ArrayList<>();
     /** The snapshots of {@link #writtenStates}, in the same order. */
-    final List<Object[]> writtenValues = new ArrayList<>();
+    final ArrayList<Object[]> writtenValues = new ArrayList<>();
     /** States whose key was generated or changed during the flush, and their keys (same order). */
-    final List<EntityState> keyedStates = new ArrayList<>();
+    final ArrayList<EntityState> keyedStates = new ArrayList<>();
     /** The new keys of {@link #keyedStates}. */
-    final List<Object> keyedValues = new ArrayList<>();
+    final ArrayList<Object> keyedValues = new ArrayList<>();
     /** Record instances replaced by copies carrying generated values. */
     final Map<EntityState, Object> replaced = new HashMap<>();
 
@@ -190,6 +190,12 @@ final class Flusher {
     private void insert(List<EntityState> group) {
         ModelMeta<?> meta = group.get(0).meta;
         FieldMeta gen = meta.generatedKey();
+        // every inserted row is keyed and written: growing these lists row by row copied them over and over
+        int n = group.size();
+        keyedStates.ensureCapacity(keyedStates.size() + n);
+        keyedValues.ensureCapacity(keyedValues.size() + n);
+        writtenStates.ensureCapacity(writtenStates.size() + n);
+        writtenValues.ensureCapacity(writtenValues.size() + n);
         // Every row's column values are read once: they decide the row's column list, are bound,
         // and become its snapshot.
         Object[][] values = new Object[group.size()][];
@@ -267,6 +273,10 @@ final class Flusher {
         }
         int perRow = Math.max(1, cols.size());
         int chunk = Math.max(1, Math.min(1000, dialect.maxParameters() / perRow));
+        if (rows.size() <= chunk) {
+            insertChunk(meta, cols, back, rows, values);
+            return;
+        }
         for (int at = 0; at < rows.size(); at += chunk) {
             int end = Math.min(rows.size(), at + chunk);
             insertChunk(meta, cols, back, rows.subList(at, end), Arrays.copyOfRange(values, at, end));
@@ -286,7 +296,8 @@ final class Flusher {
         String text = compiler.insertText(meta, cols, rows.size(), null, returning ? back : List.of());
         FieldMeta gen = meta.generatedKey();
         boolean generatedKeys = !returning && gen != null && back.contains(gen);
-        ValueCodec[] codecs = ModelCodecs.of(meta, exec.dialect());
+        ModelCodecs.Reader reader = ModelCodecs.reader(meta, exec.dialect());
+        ValueCodec[] codecs = reader.codecs;
         List<Object> logged = session.logEnabled() ? new ArrayList<>() : null;
         long start = exec.clock();
         PreparedStatement ps = null;
@@ -295,7 +306,7 @@ final class Flusher {
             int index = 1;
             for (Object[] snapshot : snapshots) {
                 // The values bound are the row's new snapshot; what the database fills in is added below.
-                index = Executor.bindColumns(ps, index, codecs, cols, snapshot, logged);
+                index = reader.bind(ps, index, cols, snapshot, logged);
             }
             if (returning) {
                 int width = back.size();

@@ -9,10 +9,12 @@ import dev.sqlmodel.impl.types.ValueCodec;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /** The column codecs of one model on each dialect, and a reader of its rows, built once per model. */
@@ -25,14 +27,20 @@ final class ModelCodecs {
     };
 
     private static final MethodType ROW = MethodType.methodType(void.class, Object[].class, ResultSet.class, int.class);
+    private static final MethodType BIND_ROW = MethodType.methodType(void.class, PreparedStatement.class, int.class,
+            Object[].class);
     private static final MethodHandle READ;
+    private static final MethodHandle BIND;
     private static final MethodHandle ADD;
+    private static final MethodHandle ELEMENT = MethodHandles.arrayElementGetter(Object[].class);
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             READ = lookup.findVirtual(ValueCodec.class, "read",
                     MethodType.methodType(Object.class, ResultSet.class, int.class));
+            BIND = lookup.findVirtual(ValueCodec.class, "bindNullable",
+                    MethodType.methodType(void.class, PreparedStatement.class, int.class, Object.class));
             ADD = lookup.findStatic(Integer.class, "sum", MethodType.methodType(int.class, int.class, int.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -43,13 +51,15 @@ final class ModelCodecs {
     }
 
     /**
-     * Reads a model's columns from a result row. One composed handle reads them all, so each
-     * column's codec is called directly rather than through one call site shared by every
-     * codec of every model.
+     * Reads a model's columns from a result row, and binds lists of them as parameters. One
+     * composed handle reads or binds a whole row, so each column's codec is called directly
+     * rather than through one call site shared by every codec of every model.
      */
     static final class Reader {
         final ValueCodec[] codecs;
         private final MethodHandle row;
+        /** Row binders by the set of columns they bind (bit i: column i), built on first use. */
+        private final ConcurrentHashMap<Long, MethodHandle> binders = new ConcurrentHashMap<>();
 
         private Reader(ValueCodec[] codecs) {
             this.codecs = codecs;
@@ -84,6 +94,64 @@ final class ModelCodecs {
                 throw new IllegalStateException(t);
             }
             return values;
+        }
+
+        /**
+         * Binds {@code cols} (columns of this model, in column order) of one row whose
+         * {@code values} are in column order, as parameters {@code index} on; adds them to
+         * {@code logged} unless null. Returns the next parameter index.
+         */
+        int bind(PreparedStatement ps, int index, List<FieldMeta> cols, Object[] values, List<Object> logged)
+                throws SQLException {
+            MethodHandle h = binder(cols);
+            if (h == null) {
+                for (int i = 0; i < cols.size(); i++) {
+                    int at = cols.get(i).position();
+                    codecs[at].bindNullable(ps, index + i, values[at]);
+                }
+            } else {
+                try {
+                    h.invokeExact(ps, index, values);
+                } catch (SQLException | RuntimeException | Error e) {
+                    throw e;
+                } catch (Throwable t) {
+                    throw new IllegalStateException(t);
+                }
+            }
+            if (logged != null) {
+                for (FieldMeta f : cols) {
+                    logged.add(values[f.position()]);
+                }
+            }
+            return index + cols.size();
+        }
+
+        /** The composed binder of {@code cols}; null for models of 64 columns or more, or columns out of order. */
+        private MethodHandle binder(List<FieldMeta> cols) {
+            if (codecs.length >= Long.SIZE) {
+                return null;
+            }
+            long set = 0;
+            for (FieldMeta f : cols) {
+                long bit = 1L << f.position();
+                if (set >= bit) {
+                    return null; // not in column order: the set would not say the order
+                }
+                set |= bit;
+            }
+            return binders.computeIfAbsent(set, k -> composeBinder(cols));
+        }
+
+        private MethodHandle composeBinder(List<FieldMeta> cols) {
+            List<MethodHandle> steps = new ArrayList<>(cols.size());
+            for (int i = 0; i < cols.size(); i++) {
+                int at = cols.get(i).position();
+                // (PreparedStatement ps, int index, Object[] values) -> codec.bindNullable(ps, index + i, values[at])
+                MethodHandle column = MethodHandles.filterArguments(BIND.bindTo(codecs[at]), 1,
+                        MethodHandles.insertArguments(ADD, 1, i));
+                steps.add(MethodHandles.filterArguments(column, 2, MethodHandles.insertArguments(ELEMENT, 1, at)));
+            }
+            return RowHandles.sequence(BIND_ROW, steps);
         }
     }
 

@@ -394,19 +394,16 @@ public class SessionImpl implements Session {
         List<EntityState> news = new ArrayList<>();
         List<EntityState> dirty = new ArrayList<>();
         List<EntityState> deleted = new ArrayList<>();
-        List<Object> toValidate = new ArrayList<>();
+        List<EntityState> changed = new ArrayList<>(); // validated; dirty also holds relationship-only changes
         List<EntityState> all = map.all();
         for (EntityState s : all) {
             switch (s.status) {
-                case NEW -> {
-                    news.add(s);
-                    toValidate.add(s.instance);
-                }
+                case NEW -> news.add(s);
                 case DELETED -> deleted.add(s);
                 case PERSISTENT -> {
                     if (s.snapshot == null && !s.meta.isRecord() || s.dirty()) {
                         dirty.add(s);
-                        toValidate.add(s.instance);
+                        changed.add(s);
                     } else if (Relations.hasRelations(s.meta) && relations.affects(s)) {
                         dirty.add(s);
                     }
@@ -418,7 +415,7 @@ public class SessionImpl implements Session {
         if (news.isEmpty() && dirty.isEmpty() && deleted.isEmpty() && !relations.pending()) {
             return;
         }
-        Validation.check(toValidate);
+        Validation.check(EntityState.instancesOf(news, changed));
         FlushPlan plan = FlushPlan.of(news, dirty, deleted);
         Connection c = connectionForWork();
         // A commit of a transaction that wrote nothing yet can roll the whole transaction back on
