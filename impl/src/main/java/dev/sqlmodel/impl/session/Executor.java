@@ -99,7 +99,7 @@ final class Executor {
      * of {@code meta}'s model) in order, through the columns' codecs, and returns the row count.
      */
     long insertRows(Connection c, String sql, ModelMeta<?> meta, List<FieldMeta> cols, List<?> rows) {
-        ModelCodecs.Reader codecs = ModelCodecs.reader(meta, dialect);
+        ModelCodecs.Binder binder = ModelCodecs.reader(meta, dialect).binder(cols);
         long start = clock();
         List<Object> logged = log.enabled() ? new ArrayList<>() : null;
         PreparedStatement ps = null;
@@ -107,7 +107,7 @@ final class Executor {
             ps = statement(c, sql, false);
             int index = 1;
             for (int r = 0; r < rows.size(); r++) {
-                index = codecs.bind(ps, index, cols, meta.values(rows.get(r)), logged); // one handle call per row
+                index = binder.bind(ps, index, meta.values(rows.get(r)), logged); // one handle call per row
             }
             long n = ps.executeLargeUpdate();
             logged(sql, logged, start);

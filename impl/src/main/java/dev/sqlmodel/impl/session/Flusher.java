@@ -39,14 +39,14 @@ final class Flusher {
     private final List<EntityState> all;
     private final List<Runnable> undo = new ArrayList<>();
     private final List<Runnable> afterSuccess = new ArrayList<>();
-    /** New column values of each written state, applied as snapshots once the flush succeeded. */
-    final ArrayList<EntityState> writtenStates = new ArrayList<>();
-    /** The snapshots of {@link #writtenStates}, in the same order. */
-    final ArrayList<Object[]> writtenValues = new ArrayList<>();
-    /** States whose key was generated or changed during the flush, and their keys (same order). */
-    final ArrayList<EntityState> keyedStates = new ArrayList<>();
-    /** The new keys of {@link #keyedStates}. */
-    final ArrayList<Object> keyedValues = new ArrayList<>();
+    /**
+     * The states written, one list per statement group, and their new column values (same
+     * shape): once the whole flush has succeeded they become the snapshots, and a key that
+     * differs from the state's is filed anew (generated on insert, or changed by an update).
+     */
+    final List<List<EntityState>> writtenStates = new ArrayList<>();
+    /** The new column values of {@link #writtenStates}. */
+    final List<List<Object[]>> writtenValues = new ArrayList<>();
     /** Record instances replaced by copies carrying generated values. */
     final Map<EntityState, Object> replaced = new HashMap<>();
 
@@ -190,12 +190,6 @@ final class Flusher {
     private void insert(List<EntityState> group) {
         ModelMeta<?> meta = group.get(0).meta;
         FieldMeta gen = meta.generatedKey();
-        // every inserted row is keyed and written: growing these lists row by row copied them over and over
-        int n = group.size();
-        keyedStates.ensureCapacity(keyedStates.size() + n);
-        keyedValues.ensureCapacity(keyedValues.size() + n);
-        writtenStates.ensureCapacity(writtenStates.size() + n);
-        writtenValues.ensureCapacity(writtenValues.size() + n);
         // Every row's column values are read once: they decide the row's column list, are bound,
         // and become its snapshot.
         Object[][] values = new Object[group.size()][];
@@ -304,9 +298,10 @@ final class Flusher {
         try {
             ps = exec.statement(conn, text, generatedKeys);
             int index = 1;
+            ModelCodecs.Binder binder = reader.binder(cols);
             for (Object[] snapshot : snapshots) {
                 // The values bound are the row's new snapshot; what the database fills in is added below.
-                index = reader.bind(ps, index, cols, snapshot, logged);
+                index = binder.bind(ps, index, snapshot, logged);
             }
             if (returning) {
                 int width = back.size();
@@ -360,24 +355,18 @@ final class Flusher {
         } finally {
             exec.done(ps);
         }
-        for (int r = 0; r < rows.size(); r++) {
-            keyedStates.add(rows.get(r));
-            keyedValues.add(meta.keyOfValues(snapshots[r]));
-        }
-        boolean readBack = false;
         if (!returning) {
             List<FieldMeta> rest = new ArrayList<>(back);
             rest.remove(gen);
             if (!rest.isEmpty()) {
                 readBack(meta, rest, rows);
-                readBack = true;
+                for (int r = 0; r < rows.size(); r++) {
+                    snapshots[r] = valuesOf(rows.get(r));
+                }
             }
         }
-        for (int r = 0; r < rows.size(); r++) {
-            EntityState s = rows.get(r);
-            writtenStates.add(s);
-            writtenValues.add(readBack ? valuesOf(s) : snapshots[r]);
-        }
+        writtenStates.add(rows);
+        writtenValues.add(Arrays.asList(snapshots));
     }
 
     /** Reads database-supplied values (defaults, computed columns) of rows just inserted, by key. */
@@ -448,6 +437,10 @@ final class Flusher {
         // Group by (model, changed columns): each group is one SQL text and one JDBC batch. The
         // texts are the compiler's cached Strings, so the map compares them by identity first.
         Map<String, UpdateBatch> batches = new LinkedHashMap<>();
+        List<EntityState> written = new ArrayList<>();
+        List<Object[]> snapshots = new ArrayList<>();
+        writtenStates.add(written);
+        writtenValues.add(snapshots);
         for (EntityState s : dirty) {
             ModelMeta<?> meta = s.meta;
             Object[] now = s.values();
@@ -498,13 +491,8 @@ final class Flusher {
             } else {
                 batches.computeIfAbsent(text.sql(), k -> new UpdateBatch(text, meta)).add(s, values);
             }
-            Object newKey = meta.keyOf(currentInstance(s));
-            if (newKey != null && !newKey.equals(oldKey)) {
-                keyedStates.add(s);
-                keyedValues.add(newKey);
-            }
-            writtenStates.add(s);
-            writtenValues.add(valuesOf(s));
+            written.add(s);
+            snapshots.add(valuesOf(s));
         }
         for (UpdateBatch b : batches.values()) {
             runBatch(b);

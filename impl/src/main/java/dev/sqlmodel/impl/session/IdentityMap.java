@@ -300,6 +300,9 @@ final class IdentityMap {
 
     /** Every attached state in the order it was attached. */
     List<EntityState> all() {
+        if (size == order.size()) {
+            return new ArrayList<>(order); // no holes: one array copy
+        }
         List<EntityState> all = new ArrayList<>(size);
         for (EntityState s : order) {
             if (s != null) {

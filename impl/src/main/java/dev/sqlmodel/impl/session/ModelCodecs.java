@@ -97,37 +97,15 @@ final class ModelCodecs {
         }
 
         /**
-         * Binds {@code cols} (columns of this model, in column order) of one row whose
-         * {@code values} are in column order, as parameters {@code index} on; adds them to
-         * {@code logged} unless null. Returns the next parameter index.
+         * A binder of {@code cols} (columns of this model, in column order); it composes one
+         * handle per column list, kept for the model's later statements.
          */
-        int bind(PreparedStatement ps, int index, List<FieldMeta> cols, Object[] values, List<Object> logged)
-                throws SQLException {
-            MethodHandle h = binder(cols);
-            if (h == null) {
-                for (int i = 0; i < cols.size(); i++) {
-                    int at = cols.get(i).position();
-                    codecs[at].bindNullable(ps, index + i, values[at]);
-                }
-            } else {
-                try {
-                    h.invokeExact(ps, index, values);
-                } catch (SQLException | RuntimeException | Error e) {
-                    throw e;
-                } catch (Throwable t) {
-                    throw new IllegalStateException(t);
-                }
-            }
-            if (logged != null) {
-                for (FieldMeta f : cols) {
-                    logged.add(values[f.position()]);
-                }
-            }
-            return index + cols.size();
+        Binder binder(List<FieldMeta> cols) {
+            return new Binder(codecs, cols, handle(cols));
         }
 
         /** The composed binder of {@code cols}; null for models of 64 columns or more, or columns out of order. */
-        private MethodHandle binder(List<FieldMeta> cols) {
+        private MethodHandle handle(List<FieldMeta> cols) {
             if (codecs.length >= Long.SIZE) {
                 return null;
             }
@@ -152,6 +130,47 @@ final class ModelCodecs {
                 steps.add(MethodHandles.filterArguments(column, 2, MethodHandles.insertArguments(ELEMENT, 1, at)));
             }
             return RowHandles.sequence(BIND_ROW, steps);
+        }
+    }
+
+    /** Binds one list of a model's columns, row after row, as parameters of one statement. */
+    static final class Binder {
+        private final ValueCodec[] codecs;
+        private final List<FieldMeta> cols;
+        private final MethodHandle row;
+
+        private Binder(ValueCodec[] codecs, List<FieldMeta> cols, MethodHandle row) {
+            this.codecs = codecs;
+            this.cols = cols;
+            this.row = row;
+        }
+
+        /**
+         * Binds the columns of one row whose {@code values} are in column order, as parameters
+         * {@code index} on; adds them to {@code logged} unless null. Returns the next parameter
+         * index.
+         */
+        int bind(PreparedStatement ps, int index, Object[] values, List<Object> logged) throws SQLException {
+            if (row == null) {
+                for (int i = 0; i < cols.size(); i++) {
+                    int at = cols.get(i).position();
+                    codecs[at].bindNullable(ps, index + i, values[at]);
+                }
+            } else {
+                try {
+                    row.invokeExact(ps, index, values);
+                } catch (SQLException | RuntimeException | Error e) {
+                    throw e;
+                } catch (Throwable t) {
+                    throw new IllegalStateException(t);
+                }
+            }
+            if (logged != null) {
+                for (FieldMeta f : cols) {
+                    logged.add(values[f.position()]);
+                }
+            }
+            return index + cols.size();
         }
     }
 

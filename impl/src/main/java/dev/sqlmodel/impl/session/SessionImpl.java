@@ -391,14 +391,25 @@ public class SessionImpl implements Session {
             return;
         }
         relations.beforeFlush();
-        List<EntityState> news = new ArrayList<>();
+        List<EntityState> news = null; // until a new state follows another kind: the first leadingNew of all
+        int leadingNew = 0;
         List<EntityState> dirty = new ArrayList<>();
         List<EntityState> deleted = new ArrayList<>();
         List<EntityState> changed = new ArrayList<>(); // validated; dirty also holds relationship-only changes
         List<EntityState> all = map.all();
-        for (EntityState s : all) {
+        for (int i = 0; i < all.size(); i++) {
+            EntityState s = all.get(i);
             switch (s.status) {
-                case NEW -> news.add(s);
+                case NEW -> {
+                    if (news != null) {
+                        news.add(s);
+                    } else if (leadingNew == i) {
+                        leadingNew++;
+                    } else {
+                        news = new ArrayList<>(all.subList(0, leadingNew));
+                        news.add(s);
+                    }
+                }
                 case DELETED -> deleted.add(s);
                 case PERSISTENT -> {
                     if (s.snapshot == null && !s.meta.isRecord() || s.dirty()) {
@@ -411,6 +422,9 @@ public class SessionImpl implements Session {
                 default -> {
                 }
             }
+        }
+        if (news == null) {
+            news = all.subList(0, leadingNew);
         }
         if (news.isEmpty() && dirty.isEmpty() && deleted.isEmpty() && !relations.pending()) {
             return;
@@ -453,14 +467,26 @@ public class SessionImpl implements Session {
         for (Map.Entry<EntityState, Object> r : flusher.replaced.entrySet()) {
             map.replaceInstance(r.getKey(), r.getValue());
         }
-        for (int i = 0; i < flusher.keyedStates.size(); i++) {
-            map.keyed(flusher.keyedStates.get(i), flusher.keyedValues.get(i));
+        for (int g = 0; g < flusher.writtenStates.size(); g++) {
+            List<EntityState> states = flusher.writtenStates.get(g);
+            List<Object[]> values = flusher.writtenValues.get(g);
+            for (int i = 0; i < states.size(); i++) {
+                EntityState s = states.get(i);
+                Object key = s.meta.keyOfValues(values.get(i));
+                if (key != null && !key.equals(s.key)) {
+                    map.keyed(s, key);
+                }
+            }
         }
         for (EntityState s : news) {
             s.status = EntityState.Status.PERSISTENT;
         }
-        for (int i = 0; i < flusher.writtenStates.size(); i++) {
-            flusher.writtenStates.get(i).remember(flusher.writtenValues.get(i));
+        for (int g = 0; g < flusher.writtenStates.size(); g++) {
+            List<EntityState> states = flusher.writtenStates.get(g);
+            List<Object[]> values = flusher.writtenValues.get(g);
+            for (int i = 0; i < states.size(); i++) {
+                states.get(i).remember(values.get(i));
+            }
         }
         for (EntityState s : deleted) {
             map.detach(s);
