@@ -434,6 +434,9 @@ final class Flusher {
     // ---- updates ----------------------------------------------------------------------
 
     private void update(List<EntityState> dirty) {
+        if (dirty.isEmpty()) {
+            return;
+        }
         // Group by (model, changed columns): each group is one SQL text and one JDBC batch. The
         // texts are the compiler's cached Strings, so the map compares them by identity first.
         Map<String, UpdateBatch> batches = new LinkedHashMap<>();
