@@ -88,10 +88,8 @@ final class ModelCodecs {
             }
             try {
                 row.invokeExact(values, rs, offset);
-            } catch (SQLException | RuntimeException | Error e) {
-                throw e;
             } catch (Throwable t) {
-                throw new IllegalStateException(t);
+                throw passThrough(t);
             }
             return values;
         }
@@ -159,10 +157,8 @@ final class ModelCodecs {
             } else {
                 try {
                     row.invokeExact(ps, index, values);
-                } catch (SQLException | RuntimeException | Error e) {
-                    throw e;
                 } catch (Throwable t) {
-                    throw new IllegalStateException(t);
+                    throw passThrough(t);
                 }
             }
             if (logged != null) {
@@ -172,6 +168,23 @@ final class ModelCodecs {
             }
             return index + cols.size();
         }
+    }
+
+    /**
+     * What a composed handle threw, to be thrown on: an SQL exception is returned, runtime
+     * exceptions and errors are thrown as they are, anything else (no codec throws it) wrapped.
+     */
+    private static SQLException passThrough(Throwable t) {
+        if (t instanceof SQLException e) {
+            return e;
+        }
+        if (t instanceof RuntimeException e) {
+            throw e;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException(t);
     }
 
     /** The codecs of {@code meta}'s columns on {@code dialect}, in field order. */
