@@ -40,13 +40,15 @@ final class Flusher {
     private final List<Runnable> undo = new ArrayList<>();
     private final List<Runnable> afterSuccess = new ArrayList<>();
     /**
-     * The states written, one list per statement group, and their new column values (same
-     * shape): once the whole flush has succeeded they become the snapshots, and a key that
-     * differs from the state's is filed anew (generated on insert, or changed by an update).
+     * The states written, one entry per statement group: once the whole flush has succeeded
+     * their new column values become the snapshots, and a key that differs from the state's is
+     * filed anew (generated on insert, or changed by an update).
      */
-    final List<List<EntityState>> writtenStates = new ArrayList<>();
-    /** The new column values of {@link #writtenStates}. */
-    final List<List<Object[]>> writtenValues = new ArrayList<>();
+    final List<Written> written = new ArrayList<>();
+
+    /** States written by one statement group and their new column values, in the same order. */
+    record Written(List<EntityState> states, List<Object[]> values) {
+    }
     /** Record instances replaced by copies carrying generated values. */
     final Map<EntityState, Object> replaced = new HashMap<>();
 
@@ -365,8 +367,7 @@ final class Flusher {
                 }
             }
         }
-        writtenStates.add(rows);
-        writtenValues.add(Arrays.asList(snapshots));
+        written.add(new Written(rows, Arrays.asList(snapshots)));
     }
 
     /** Reads database-supplied values (defaults, computed columns) of rows just inserted, by key. */
@@ -440,10 +441,8 @@ final class Flusher {
         // Group by (model, changed columns): each group is one SQL text and one JDBC batch. The
         // texts are the compiler's cached Strings, so the map compares them by identity first.
         Map<String, UpdateBatch> batches = new LinkedHashMap<>();
-        List<EntityState> written = new ArrayList<>();
-        List<Object[]> snapshots = new ArrayList<>();
-        writtenStates.add(written);
-        writtenValues.add(snapshots);
+        Written rows = new Written(new ArrayList<>(), new ArrayList<>());
+        written.add(rows);
         for (EntityState s : dirty) {
             ModelMeta<?> meta = s.meta;
             Object[] now = s.values();
@@ -494,8 +493,8 @@ final class Flusher {
             } else {
                 batches.computeIfAbsent(text.sql(), k -> new UpdateBatch(text, meta)).add(s, values);
             }
-            written.add(s);
-            snapshots.add(valuesOf(s));
+            rows.states().add(s);
+            rows.values().add(valuesOf(s));
         }
         for (UpdateBatch b : batches.values()) {
             runBatch(b);

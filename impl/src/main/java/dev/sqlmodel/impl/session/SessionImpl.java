@@ -467,26 +467,19 @@ public class SessionImpl implements Session {
         for (Map.Entry<EntityState, Object> r : flusher.replaced.entrySet()) {
             map.replaceInstance(r.getKey(), r.getValue());
         }
-        for (int g = 0; g < flusher.writtenStates.size(); g++) {
-            List<EntityState> states = flusher.writtenStates.get(g);
-            List<Object[]> values = flusher.writtenValues.get(g);
-            for (int i = 0; i < states.size(); i++) {
-                EntityState s = states.get(i);
-                Object key = s.meta.keyOfValues(values.get(i));
+        for (Flusher.Written w : flusher.written) {
+            for (int i = 0; i < w.states().size(); i++) {
+                EntityState s = w.states().get(i);
+                Object[] values = w.values().get(i);
+                Object key = s.meta.keyOfValues(values);
                 if (key != null && !key.equals(s.key)) {
                     map.keyed(s, key);
                 }
+                s.remember(values);
             }
         }
         for (EntityState s : news) {
             s.status = EntityState.Status.PERSISTENT;
-        }
-        for (int g = 0; g < flusher.writtenStates.size(); g++) {
-            List<EntityState> states = flusher.writtenStates.get(g);
-            List<Object[]> values = flusher.writtenValues.get(g);
-            for (int i = 0; i < states.size(); i++) {
-                states.get(i).remember(values.get(i));
-            }
         }
         for (EntityState s : deleted) {
             map.detach(s);
