@@ -20,10 +20,6 @@ final class EntityState {
     Object[] snapshot;
     /** Where the identity map keeps this state in its attach order; -1 when not attached. */
     int slot = -1;
-    /** The hash the identity map filed this state's key under. */
-    int keyHash;
-    /** The identity hash the identity map filed this state's instance under. */
-    int identityHash;
 
     EntityState(ModelMeta<?> meta, Object instance, Object key, Status status, Object[] snapshot) {
         this.meta = meta;

@@ -21,14 +21,12 @@ final class IdentityMap {
     private static final int FIRST_CAPACITY = 16;
 
     /** States with a key, at the slot their (model, key) hash probes to first or after it. */
-    private EntityState[] table = new EntityState[FIRST_CAPACITY];
-    private int keyed;
+    private Table table = new Table(FIRST_CAPACITY);
     /**
      * States by instance identity, built on first use: reads attach thousands of rows but
      * rarely ask which state an instance has, so a read-only session never pays for this index.
      */
-    private EntityState[] byInstance;
-    private int instances;
+    private Table byInstance;
     private ArrayList<EntityState> order = new ArrayList<>();
     private int size;
     /**
@@ -41,8 +39,98 @@ final class IdentityMap {
     private int missHash;
     private int missSlot;
 
+    /**
+     * An open-addressing table of states with each one's hash in a parallel array: probing
+     * compares hashes before it touches a state, and growing reads only the two arrays (a
+     * query of a thousand rows grows the table eight times, and reading each state's hash
+     * from the state cost a cache miss per state moved).
+     */
+    private static final class Table {
+        EntityState[] states;
+        int[] hashes;
+        int count;
+
+        Table(int capacity) {
+            states = new EntityState[capacity];
+            hashes = new int[capacity];
+        }
+
+        /** Files {@code s} with hash {@code h} in the empty slot {@code i}, growing past half full. */
+        void put(int i, EntityState s, int h) {
+            states[i] = s;
+            hashes[i] = h;
+            if (++count > states.length / 2) {
+                resize(states.length * 2);
+            }
+        }
+
+        /** The first empty slot of {@code h}'s probe sequence. */
+        int free(int h) {
+            EntityState[] t = states;
+            int mask = t.length - 1;
+            int i = h & mask;
+            while (t[i] != null) {
+                i = (i + 1) & mask;
+            }
+            return i;
+        }
+
+        void resize(int capacity) {
+            EntityState[] oldStates = states;
+            int[] oldHashes = hashes;
+            states = new EntityState[capacity];
+            hashes = new int[capacity];
+            for (int j = 0; j < oldStates.length; j++) {
+                EntityState s = oldStates[j];
+                if (s != null) {
+                    int i = free(oldHashes[j]);
+                    states[i] = s;
+                    hashes[i] = oldHashes[j];
+                }
+            }
+        }
+
+        /** The slot holding {@code s}, probing from hash {@code h}; -1 when it is not here. */
+        int slotOf(EntityState s, int h) {
+            EntityState[] t = states;
+            int mask = t.length - 1;
+            for (int i = h & mask; ; i = (i + 1) & mask) {
+                EntityState o = t[i];
+                if (o == s) {
+                    return i;
+                }
+                if (o == null) {
+                    return -1;
+                }
+            }
+        }
+
+        /**
+         * Empties slot {@code i} by backward shift: later entries of the run move into the hole
+         * unless that would put one before the slot its hash starts at.
+         */
+        void removeAt(int i) {
+            EntityState[] t = states;
+            int[] hs = hashes;
+            int mask = t.length - 1;
+            int hole = i;
+            for (int j = (i + 1) & mask; t[j] != null; j = (j + 1) & mask) {
+                int home = hs[j] & mask;
+                boolean stays = hole <= j ? hole < home && home <= j : hole < home || home <= j;
+                if (!stays) {
+                    t[hole] = t[j];
+                    hs[hole] = hs[j];
+                    hole = j;
+                }
+            }
+            t[hole] = null;
+            count--;
+        }
+    }
+
     EntityState get(Class<?> model, Object key) {
-        EntityState[] t = table;
+        EntityState[] t = table.states;
+        int[] hs = table.hashes;
         int mask = t.length - 1;
         int h = hash(model, key);
         for (int i = h & mask; ; i = (i + 1) & mask) {
@@ -54,7 +142,7 @@ final class IdentityMap {
                 missSlot = i;
                 return null;
             }
-            if (s.meta.type() == model && s.key.equals(key)) {
+            if (hs[i] == h && s.meta.type() == model && s.key.equals(key)) {
                 return s;
             }
         }
@@ -70,93 +158,42 @@ final class IdentityMap {
         Class<?> model = s.meta.type();
         if (s.key == missKey && model == missModel) {
             missKey = null;
-            s.keyHash = missHash;
-            table[missSlot] = s;
-            if (++keyed > table.length / 2) {
-                grow();
-            }
+            table.put(missSlot, s, missHash);
             return;
         }
         missKey = null;
         int h = hash(model, s.key);
-        s.keyHash = h;
-        EntityState[] t = table;
+        EntityState[] t = table.states;
+        int[] hs = table.hashes;
         int mask = t.length - 1;
         int i = h & mask;
         for (EntityState o; (o = t[i]) != null; i = (i + 1) & mask) {
-            if (o == s || o.meta.type() == model && o.key.equals(s.key)) {
+            if (o == s || hs[i] == h && o.meta.type() == model && o.key.equals(s.key)) {
                 t[i] = s;
                 return;
             }
         }
-        t[i] = s;
-        if (++keyed > t.length / 2) {
-            grow();
-        }
-    }
-
-    private void grow() {
-        missKey = null;
-        table = rehash(table, table.length * 2, true);
-    }
-
-    /** A table of {@code capacity} slots holding the states of {@code old}. */
-    private static EntityState[] rehash(EntityState[] old, int capacity, boolean byKey) {
-        EntityState[] t = new EntityState[capacity];
-        int mask = capacity - 1;
-        for (EntityState s : old) {
-            if (s != null) {
-                int i = (byKey ? s.keyHash : s.identityHash) & mask;
-                while (t[i] != null) {
-                    i = (i + 1) & mask;
-                }
-                t[i] = s;
-            }
-        }
-        return t;
+        table.put(i, s, h);
     }
 
     /** Removes {@code s} from the key table when it is indexed there under {@code key}. */
     private void unindex(EntityState s, Object key) {
-        EntityState[] t = table;
-        int mask = t.length - 1;
-        int i = hash(s.meta.type(), key) & mask;
-        for (EntityState o; (o = t[i]) != s; i = (i + 1) & mask) {
-            if (o == null) {
-                return;
-            }
+        int i = table.slotOf(s, hash(s.meta.type(), key));
+        if (i >= 0) {
+            missKey = null;
+            table.removeAt(i);
         }
-        keyed--;
-        missKey = null;
-        removeAt(t, i, true);
-    }
-
-    /**
-     * Empties slot {@code i} of an open-addressing table by backward shift: later entries of
-     * the run move into the hole unless that would put one before the slot its hash starts at.
-     */
-    private static void removeAt(EntityState[] t, int i, boolean byKey) {
-        int mask = t.length - 1;
-        int hole = i;
-        for (int j = (i + 1) & mask; t[j] != null; j = (j + 1) & mask) {
-            int home = (byKey ? t[j].keyHash : t[j].identityHash) & mask;
-            boolean stays = hole <= j ? hole < home && home <= j : hole < home || home <= j;
-            if (!stays) {
-                t[hole] = t[j];
-                hole = j;
-            }
-        }
-        t[hole] = null;
     }
 
     EntityState state(Object instance) {
-        EntityState[] t = byInstance;
+        Table t = byInstance;
         if (t == null) {
             t = indexInstances(0);
         }
-        int mask = t.length - 1;
+        EntityState[] states = t.states;
+        int mask = states.length - 1;
         for (int i = System.identityHashCode(instance) & mask; ; i = (i + 1) & mask) {
-            EntityState s = t[i];
+            EntityState s = states[i];
             if (s == null || s.instance == instance) {
                 return s;
             }
@@ -164,10 +201,8 @@ final class IdentityMap {
     }
 
     /** Builds the instance table with room for {@code more} states beyond those attached. */
-    private EntityState[] indexInstances(int more) {
-        EntityState[] t = new EntityState[capacityFor(size + more)];
-        byInstance = t;
-        instances = 0;
+    private Table indexInstances(int more) {
+        byInstance = new Table(capacityFor(size + more));
         for (EntityState s : order) {
             if (s != null) {
                 fileInstance(s);
@@ -182,40 +217,24 @@ final class IdentityMap {
 
     private void fileInstance(EntityState s) {
         int h = System.identityHashCode(s.instance);
-        s.identityHash = h;
-        EntityState[] t = byInstance;
-        int mask = t.length - 1;
-        int i = h & mask;
-        while (t[i] != null) {
-            i = (i + 1) & mask;
-        }
-        t[i] = s;
-        if (++instances > t.length / 2) {
-            byInstance = rehash(t, t.length * 2, false);
-        }
+        byInstance.put(byInstance.free(h), s, h);
     }
 
     private void unfileInstance(EntityState s) {
-        EntityState[] t = byInstance;
-        int mask = t.length - 1;
-        int i = s.identityHash & mask;
-        for (EntityState o; (o = t[i]) != s; i = (i + 1) & mask) {
-            if (o == null) {
-                return;
-            }
+        int i = byInstance.slotOf(s, System.identityHashCode(s.instance));
+        if (i >= 0) {
+            byInstance.removeAt(i);
         }
-        instances--;
-        removeAt(t, i, false);
     }
 
     /** Makes room for {@code more} states about to be attached (adding a collection). */
     void reserve(int more) {
         order.ensureCapacity(order.size() + more);
-        if (capacityFor(keyed + more) > table.length) {
+        if (capacityFor(table.count + more) > table.states.length) {
             missKey = null;
-            table = rehash(table, capacityFor(keyed + more), true); // their keys come at flush
+            table.resize(capacityFor(table.count + more)); // their keys come at flush
         }
-        if (byInstance == null || capacityFor(instances + more) > byInstance.length) {
+        if (byInstance == null || capacityFor(byInstance.count + more) > byInstance.states.length) {
             indexInstances(more);
         }
     }
@@ -318,11 +337,9 @@ final class IdentityMap {
 
     /** Forgets every state without resetting them one by one (a closing session never uses them again). */
     void release() {
-        table = new EntityState[FIRST_CAPACITY];
-        keyed = 0;
+        table = new Table(FIRST_CAPACITY);
         missKey = null;
         byInstance = null;
-        instances = 0;
         order = new ArrayList<>();
         size = 0;
     }
