@@ -191,10 +191,12 @@ final class IdentityMap {
             t = indexInstances(0);
         }
         EntityState[] states = t.states;
+        int[] hs = t.hashes;
         int mask = states.length - 1;
-        for (int i = System.identityHashCode(instance) & mask; ; i = (i + 1) & mask) {
+        int h = System.identityHashCode(instance);
+        for (int i = h & mask; ; i = (i + 1) & mask) {
             EntityState s = states[i];
-            if (s == null || s.instance == instance) {
+            if (s == null || hs[i] == h && s.instance == instance) {
                 return s;
             }
         }
