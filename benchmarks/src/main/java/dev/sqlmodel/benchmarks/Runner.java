@@ -1,5 +1,8 @@
 package dev.sqlmodel.benchmarks;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -83,12 +86,44 @@ public final class Runner {
             options.forks(1).warmupIterations(4).warmupTime(TimeValue.milliseconds(850))
                     .measurementIterations(5).measurementTime(TimeValue.milliseconds(300));
         }
+        String warning = idleWarning();
+        if (warning != null) {
+            System.err.println(warning);
+        }
         List<RunResult> results = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             results.addAll(new org.openjdk.jmh.runner.Runner(options.build()).run());
         }
         System.out.println();
         System.out.print(table(results));
+        if (warning != null) {
+            System.out.println();
+            System.out.println(warning);
+        }
+    }
+
+    /**
+     * A warning when this is a KVM guest whose idle CPUs halt at once (the {@code haltpoll}
+     * idle driver with {@code guest_halt_poll_ns} 0), else null. Every round trip to a server on
+     * the same machine then waits for the hypervisor to wake the CPU it sleeps on: on the
+     * machine in the README raw JDBC's PostgreSQL find by key took 560 µs instead of 120, and a
+     * library whose background threads (JIT, GC) happened to keep the CPUs busy looked faster
+     * than raw JDBC.
+     */
+    static String idleWarning() {
+        Path driver = Path.of("/sys/devices/system/cpu/cpuidle/current_driver");
+        Path poll = Path.of("/sys/module/haltpoll/parameters/guest_halt_poll_ns");
+        try {
+            if (!Files.isReadable(driver) || !Files.isReadable(poll)
+                    || !Files.readString(driver).strip().equals("haltpoll")
+                    || !Files.readString(poll).strip().equals("0")) {
+                return null;
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return "WARNING: idle CPUs halt without polling (" + poll + " is 0): round trips to PostgreSQL measure "
+                + "the hypervisor's wake-up more than the libraries. As root: echo 200000 > " + poll;
     }
 
     /**
