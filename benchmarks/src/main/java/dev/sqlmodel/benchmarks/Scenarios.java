@@ -32,12 +32,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * (f) flips one bit of an age in place, and (h) rewrites existing rows with their own values;
  * on PostgreSQL the dead row versions they leave are vacuumed away at the same points (after
  * every iteration, and after every call of (e)), on a connection of the benchmark's own.
+ *
+ * <p>Warm-up is twelve seconds: on PostgreSQL a call takes 0.1 to 12 ms, so code run once per
+ * call reaches the JIT's last tier only after thousands of calls, and a library with more code
+ * of its own was still compiling after six seconds, its compiler thread taking CPU from the
+ * server on a two-core machine.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 6, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class Scenarios {
     /** The library under test. */
