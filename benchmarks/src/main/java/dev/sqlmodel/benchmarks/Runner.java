@@ -105,8 +105,8 @@ public final class Runner {
     /**
      * A warning when this is a KVM guest whose idle CPUs halt at once (the {@code haltpoll}
      * idle driver with {@code guest_halt_poll_ns} 0), else null. Every round trip to a server on
-     * the same machine then waits for the hypervisor to wake the CPU it sleeps on: on the
-     * machine in the README raw JDBC's PostgreSQL find by key took 560 µs instead of 120, and a
+     * the same machine then waits for the hypervisor to wake the CPU it sleeps on: on such a
+     * machine (the README's earlier runs) raw JDBC's PostgreSQL find by key took 560 µs instead of 120, and a
      * library whose background threads (JIT, GC) happened to keep the CPUs busy looked faster
      * than raw JDBC.
      */
