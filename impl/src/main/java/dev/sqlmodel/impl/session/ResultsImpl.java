@@ -91,6 +91,7 @@ final class ResultsImpl<R> implements Results<R> {
             rs = ps.executeQuery();
         } catch (SQLException e) {
             close(ps);
+            session.streamClosed();
             throw session.translate(e, compiled.sql());
         }
         session.logged(compiled.sql(), compiled.params(), start);
@@ -109,7 +110,10 @@ final class ResultsImpl<R> implements Results<R> {
                 }
             }
         };
-        return StreamSupport.stream(split, false).onClose(() -> close(ps));
+        return StreamSupport.stream(split, false).onClose(() -> {
+            close(ps);
+            session.streamClosed();
+        });
     }
 
     private static void close(PreparedStatement ps) {
