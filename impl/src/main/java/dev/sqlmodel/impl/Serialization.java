@@ -357,7 +357,10 @@ public final class Serialization {
                 }
                 return;
             }
-            List<Object> items = holder instanceof RelatedMany<?> many && many.isLoaded()
+            if (holder instanceof RelatedMany<?> many && !many.isLoaded()) {
+                return; // an instance given as is, read from a session: its list stays unloaded
+            }
+            List<Object> items = holder instanceof RelatedMany<?> many
                     ? new ArrayList<>(RelationAccess.get().peek((RelatedMany<Object>) many)) : new ArrayList<>();
             for (Object o : items) {
                 if (o == owner) {

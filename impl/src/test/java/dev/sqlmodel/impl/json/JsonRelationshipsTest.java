@@ -73,6 +73,25 @@ class JsonRelationshipsTest extends DatabaseTest {
         }
     }
 
+    @DbTest
+    void aMapMayHoldAnInstanceOfTheSessionWhoseUnloadedListStaysUnloaded(Db db) {
+        fresh(db);
+        try (Session s = engine(db).session()) {
+            s.add(SqlModel.fromJson(Squad.class, POSTED));
+            s.commit();
+        }
+        try (Session s = engine(db).session()) {
+            Squad squad = s.exec(select(Squad.class)).one();
+            Recruit spider = SqlModel.fromMap(Recruit.class, java.util.Map.of("name", "Spider-Boy", "squad", squad));
+            assertSame(squad, spider.squad.get());
+            assertFalse(squad.recruits.isLoaded());
+            s.add(spider);
+            s.commit();
+            assertEquals(squad.id, spider.squadId);
+            assertEquals(List.of("Rusty-Man", "Tarantula", "Spider-Boy"), names(s, squad.id));
+        }
+    }
+
     /**
      * What was dumped reads back as the same values; a relationship left out (not loaded) is
      * left at the new instance's default, so the comparison is of what the input set.
