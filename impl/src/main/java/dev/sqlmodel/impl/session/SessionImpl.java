@@ -429,7 +429,9 @@ public class SessionImpl implements Session {
         if (news.isEmpty() && dirty.isEmpty() && deleted.isEmpty() && !relations.pending()) {
             return;
         }
-        Validation.check(EntityState.instancesOf(news, changed));
+        List<Object> checked = EntityState.instancesOf(news, changed);
+        Validation.check(checked);
+        UnstorableValues.check(engine.dialect(), checked);
         FlushPlan plan = FlushPlan.of(news, dirty, deleted);
         Connection c = connectionForWork();
         // A commit of a transaction that wrote nothing yet can roll the whole transaction back on

@@ -123,4 +123,20 @@ public class MySqlDialect extends SqlDialect {
             r.sql(c).sql(" = VALUES(").sql(c).sql(')');
         }
     }
+
+    /**
+     * Under MySQL's usual collations ({@code utf8mb4_general_ci}, {@code utf8mb4_0900_ai_ci}) LIKE
+     * ignores case and accents and treats every character outside the Basic Multilingual Plane
+     * as equal, so literal matches compare bytes: the pattern is cast to BINARY, and since both
+     * sides are UTF-8 a byte match is a character match.
+     */
+    @Override
+    public void literalMatch(SqlCompiler.Renderer r, dev.sqlmodel.Expr<?> operand, dev.sqlmodel.Expr<?> pattern,
+            boolean negated, String escape) {
+        r.sql('(');
+        r.expr(operand);
+        r.sql(negated ? " NOT LIKE CAST(" : " LIKE CAST(");
+        r.expr(pattern);
+        r.sql(" AS BINARY)").sql(escape).sql(')');
+    }
 }
