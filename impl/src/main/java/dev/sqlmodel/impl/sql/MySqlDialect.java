@@ -139,4 +139,24 @@ public class MySqlDialect extends SqlDialect {
         r.expr(pattern);
         r.sql(" AS BINARY)").sql(escape).sql(')');
     }
+
+    /**
+     * The case-insensitive literal matches ({@code icontains} and the like) compare the lower-cased
+     * bytes, for the same reason as {@link #literalMatch}: under {@code utf8mb4_general_ci} every
+     * character outside the Basic Multilingual Plane would match every other. A pattern given as
+     * is ({@code ilike}) keeps the collation's LIKE, where {@code _} stands for one character.
+     */
+    @Override
+    public void ilike(SqlCompiler.Renderer r, dev.sqlmodel.Expr<?> operand, dev.sqlmodel.Expr<?> pattern,
+            boolean negated, String escape) {
+        if (escape.isEmpty()) {
+            super.ilike(r, operand, pattern, negated, escape);
+            return;
+        }
+        r.sql("(LOWER(");
+        r.expr(operand);
+        r.sql(negated ? ") NOT LIKE CAST(LOWER(" : ") LIKE CAST(LOWER(");
+        r.expr(pattern);
+        r.sql(") AS BINARY)").sql(escape).sql(')');
+    }
 }

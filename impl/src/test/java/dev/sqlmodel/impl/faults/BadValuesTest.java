@@ -168,6 +168,12 @@ class BadValuesTest extends DatabaseTest {
                 check(s, db, texts, n, "startsWith", Specimen_.text::startsWith, t -> t.startsWith(n));
                 check(s, db, texts, n, "endsWith", Specimen_.text::endsWith, t -> t.endsWith(n));
             }
+            // Ignoring case still tells characters apart (MariaDB's general_ci collation would not).
+            for (String n : List.of("apple", "PIE", "\uD83D\uDE00", "\uD83D\uDE01", "A_B", "%")) {
+                String lower = n.toLowerCase(java.util.Locale.ROOT);
+                check(s, db, texts, n, "icontains", Specimen_.text::icontains,
+                        t -> t.toLowerCase(java.util.Locale.ROOT).contains(lower));
+            }
         }
     }
 
