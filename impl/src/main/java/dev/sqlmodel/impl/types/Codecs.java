@@ -208,7 +208,8 @@ public final class Codecs {
                 BigDecimal b = (BigDecimal) v;
                 // A whole number that fits 64 bits is stored as an exact INTEGER; "7.00" would
                 // become REAL, exact to 15 significant digits only (see sqliteStoresExactly).
-                if (b.signum() == 0 || b.scale() <= 0 || b.stripTrailingZeros().scale() <= 0) {
+                // Up to 15 digits a fraction is exact as REAL already: strip only beyond that.
+                if (b.signum() == 0 || b.scale() <= 0 || b.precision() > 15 && b.stripTrailingZeros().scale() <= 0) {
                     BigDecimal whole = b.setScale(0, RoundingMode.UNNECESSARY);
                     if (whole.unscaledValue().bitLength() < 64) {
                         ps.setLong(i, whole.longValueExact());
@@ -439,7 +440,6 @@ public final class Codecs {
         };
     }
 
-    /** A decimal codec that reads values with a fixed scale. */
     /**
      * Whether SQLite keeps {@code v} exactly in a column of NUMERIC affinity (every DECIMAL
      * column there): as an INTEGER when it is a whole number that fits 64 bits, else as an
@@ -453,6 +453,7 @@ public final class Codecs {
         return stripped.precision() <= 15;
     }
 
+    /** A decimal codec that reads values with a fixed scale. */
     private static final class Scaled implements ValueCodec {
         private final ValueCodec decimal;
         private final int scale;

@@ -133,8 +133,12 @@ class BadValuesTest extends DatabaseTest {
         Specimen whole = specimen("whole");
         whole.wide = new BigDecimal("9223372036854775807");
         long id = store(db, whole);
+        Specimen scaled = specimen("whole, with a scale");
+        scaled.wide = new BigDecimal("1234567890123456789.0000000000");
+        long scaledId = store(db, scaled);
         try (Session s = engine(db).session()) {
             assertEquals(0, new BigDecimal("9223372036854775807").compareTo(s.get(Specimen.class, id).orElseThrow().wide));
+            assertEquals(new BigDecimal("1234567890123456789.0000000000"), s.get(Specimen.class, scaledId).orElseThrow().wide);
         }
     }
 
