@@ -220,7 +220,7 @@ public abstract class JtaScenarios {
 
     // ---- transaction timeouts and Engine.transaction under JTA ---------------------------------
 
-    /** Runs DDL in a transaction of its own, outside any JTA transaction. */
+    /** Runs DDL on the session's own connection in auto-commit, outside any JTA transaction. */
     private void ddl(String... statements) {
         try (Session s = engine.session()) {
             try (Statement st = s.connection().createStatement()) {
@@ -228,7 +228,6 @@ public abstract class JtaScenarios {
                     st.execute(sql);
                 }
             }
-            s.commit();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
