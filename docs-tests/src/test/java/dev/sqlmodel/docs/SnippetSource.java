@@ -227,7 +227,7 @@ final class SnippetSource {
     }
 
     private static boolean declarationStart(List<String> lines, int i) {
-        String line = lines.get(i);
+        String line = withoutComment(lines.get(i));
         if (line.isEmpty() || Character.isWhitespace(line.charAt(0))) {
             return false;
         }
@@ -235,10 +235,23 @@ final class SnippetSource {
             return true;
         }
         int j = i;
-        while (j < lines.size() && ANNOTATION_LINE.matcher(lines.get(j)).matches()) {
+        while (j < lines.size() && ANNOTATION_LINE.matcher(withoutComment(lines.get(j))).matches()) {
             j++;
         }
-        return j > i && j < lines.size() && DECLARATION.matcher(lines.get(j)).matches();
+        return j > i && j < lines.size() && DECLARATION.matcher(withoutComment(lines.get(j))).matches();
+    }
+
+    /** {@code line} without a trailing {@code //} comment (outside string literals). */
+    private static String withoutComment(String line) {
+        for (int c = 0; c < line.length(); c++) {
+            char ch = line.charAt(c);
+            if (ch == '"' || ch == '\'') {
+                c = skipLiteral(line, c);
+            } else if (ch == '/' && c + 1 < line.length() && line.charAt(c + 1) == '/') {
+                return line.substring(0, c).stripTrailing();
+            }
+        }
+        return line;
     }
 
     /** The line holding the brace that closes the declaration starting at {@code start}. */
