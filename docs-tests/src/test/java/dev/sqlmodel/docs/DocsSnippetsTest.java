@@ -215,13 +215,17 @@ class DocsSnippetsTest {
         }
     }
 
+    /**
+     * Empties the working directory the snippets' relative paths resolve against, so every run
+     * starts from nothing; only the directory the build sets up for it (never a source tree).
+     */
     private static void deleteDatabasesIn(Path dir) throws IOException {
+        if (!dir.getFileName().toString().equals("snippet-run")) {
+            return;
+        }
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.toList()) {
-                String n = p.getFileName().toString();
-                if (n.endsWith(".db") || n.endsWith(".db-wal") || n.endsWith(".db-shm") || n.endsWith(".db-journal")) {
-                    Files.delete(p);
-                }
+                deleteTree(p);
             }
         }
     }
