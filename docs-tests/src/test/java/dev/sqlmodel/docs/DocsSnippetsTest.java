@@ -200,6 +200,14 @@ class DocsSnippetsTest {
     }
 
     @org.junit.jupiter.api.Test
+    void readmeStaysAFrontPage() throws IOException {
+        long size = Files.size(ROOT.resolve("README.md"));
+        assertTrue(size <= 12_000, "README.md is " + size + " bytes: keep it a front page of about 10 KB"
+                + " (what it is, set-up, the example, modules, features, where next) and move reference material to a page"
+                + " of docs/ (docs/README.md lists them)");
+    }
+
+    @org.junit.jupiter.api.Test
     void everyRelativeLinkResolves() {
         List<String> broken = MarkdownLinks.broken(ROOT, SnippetExtractor.pages(ROOT));
         assertEquals(List.of(), broken, "links to files or headings that do not exist");
