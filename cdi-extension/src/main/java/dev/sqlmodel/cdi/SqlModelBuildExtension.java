@@ -4,11 +4,15 @@ import dev.sqlmodel.Engine;
 import dev.sqlmodel.Session;
 import dev.sqlmodel.Table;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.NormalScope;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.build.compatible.spi.BeanInfo;
+import jakarta.enterprise.inject.Stereotype;
 import jakarta.enterprise.inject.build.compatible.spi.BuildCompatibleExtension;
+import jakarta.enterprise.inject.build.compatible.spi.ClassConfig;
 import jakarta.enterprise.inject.build.compatible.spi.Enhancement;
 import jakarta.enterprise.inject.build.compatible.spi.InjectionPointInfo;
 import jakarta.enterprise.inject.build.compatible.spi.Messages;
@@ -23,6 +27,11 @@ import jakarta.enterprise.inject.build.compatible.spi.Validation;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.lang.model.AnnotationInfo;
 import jakarta.enterprise.lang.model.declarations.ClassInfo;
+import jakarta.enterprise.lang.model.declarations.FieldInfo;
+import jakarta.enterprise.lang.model.declarations.MethodInfo;
+import jakarta.inject.Inject;
+import jakarta.inject.Scope;
+import jakarta.validation.ConstraintValidator;
 import jakarta.enterprise.lang.model.types.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,6 +70,50 @@ public final class SqlModelBuildExtension implements BuildCompatibleExtension {
         }
     }
 
+    /**
+     * Makes a constraint validator with {@code @Inject} members and no scope a {@code @Dependent}
+     * bean, so that validation takes it from the container with its injections (CDI Lite has no
+     * non-contextual injection). Quarkus's {@code quarkus-hibernate-validator} does the same.
+     */
+    @Enhancement(types = ConstraintValidator.class, withSubtypes = true)
+    public void validator(ClassConfig config) {
+        ClassInfo type = config.info();
+        if (type.isInterface() || type.isAbstract() || !injects(type) || hasBeanDefiningAnnotation(type)) {
+            return;
+        }
+        config.addAnnotation(Dependent.class);
+    }
+
+    private static boolean injects(ClassInfo type) {
+        for (FieldInfo f : type.fields()) {
+            if (f.hasAnnotation(Inject.class)) {
+                return true;
+            }
+        }
+        for (MethodInfo m : type.methods()) {
+            if (m.hasAnnotation(Inject.class)) {
+                return true;
+            }
+        }
+        for (MethodInfo c : type.constructors()) {
+            if (c.hasAnnotation(Inject.class)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasBeanDefiningAnnotation(ClassInfo type) {
+        for (AnnotationInfo a : type.annotations()) {
+            ClassInfo declaration = a.declaration();
+            if (declaration.hasAnnotation(Scope.class) || declaration.hasAnnotation(NormalScope.class)
+                    || declaration.hasAnnotation(Stereotype.class)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The databases a bean injects, and the names of {@code @Database DataSource} beans. */
     @Registration(types = Object.class)
     public void bean(BeanInfo bean) {
@@ -80,6 +133,11 @@ public final class SqlModelBuildExtension implements BuildCompatibleExtension {
                 dataSources.add(name);
                 if (!name.isEmpty()) {
                     names.add(name);
+                }
+                String own = containerName(bean.qualifiers());
+                if (own != null) {
+                    // the container's datasource of that name serves @Database(name) (Quarkus)
+                    dataSources.add(own);
                 }
             }
         }
@@ -136,6 +194,16 @@ public final class SqlModelBuildExtension implements BuildCompatibleExtension {
             }
         }
         return "";
+    }
+
+    /** The name a container's own datasource qualifier gives (Quarkus's {@code @DataSource("x")}), or null. */
+    private static String containerName(java.util.Collection<AnnotationInfo> qualifiers) {
+        for (AnnotationInfo q : qualifiers) {
+            if (ContainerDataSources.QUARKUS_QUALIFIER.equals(q.declaration().name())) {
+                return q.value().asString();
+            }
+        }
+        return null;
     }
 
     private static String typeName(Type type) {
