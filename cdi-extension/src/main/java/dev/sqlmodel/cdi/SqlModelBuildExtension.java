@@ -1,5 +1,6 @@
 package dev.sqlmodel.cdi;
 
+import dev.sqlmodel.Database;
 import dev.sqlmodel.Engine;
 import dev.sqlmodel.Session;
 import dev.sqlmodel.Table;
@@ -13,9 +14,11 @@ import jakarta.enterprise.inject.build.compatible.spi.BeanInfo;
 import jakarta.enterprise.inject.Stereotype;
 import jakarta.enterprise.inject.build.compatible.spi.BuildCompatibleExtension;
 import jakarta.enterprise.inject.build.compatible.spi.ClassConfig;
+import jakarta.enterprise.inject.build.compatible.spi.Discovery;
 import jakarta.enterprise.inject.build.compatible.spi.Enhancement;
 import jakarta.enterprise.inject.build.compatible.spi.InjectionPointInfo;
 import jakarta.enterprise.inject.build.compatible.spi.Messages;
+import jakarta.enterprise.inject.build.compatible.spi.MetaAnnotations;
 import jakarta.enterprise.inject.build.compatible.spi.Parameters;
 import jakarta.enterprise.inject.build.compatible.spi.Registration;
 import jakarta.enterprise.inject.build.compatible.spi.SkipIfPortableExtensionPresent;
@@ -56,6 +59,17 @@ public final class SqlModelBuildExtension implements BuildCompatibleExtension {
 
     /** Created by the container's service loader. */
     public SqlModelBuildExtension() {
+    }
+
+    /**
+     * Registers {@code @Database} as a qualifier. It is meta-annotated {@code @Qualifier}, but a
+     * container that reads annotations from an index of the application (Quarkus ArC) does not see
+     * that on a type from a library jar it has not indexed: there {@code @Database("x")} would be
+     * ignored at injection points, and every named session would be the default one.
+     */
+    @Discovery
+    public void qualifiers(MetaAnnotations meta) {
+        meta.addQualifier(Database.class);
     }
 
     /** A {@code @Table} type the container discovered. */
