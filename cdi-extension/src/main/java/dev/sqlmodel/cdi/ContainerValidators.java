@@ -15,9 +15,9 @@ import java.util.Map;
  * bean is taken from the container through {@code Instance} and destroyed with it; any other
  * class is created with its no-argument constructor, as Hibernate Validator does, and gets no
  * injection. The build-compatible extension makes every validator with {@code @Inject} members
- * that the container indexes a {@code @Dependent} bean (Quarkus indexes the whole application;
- * a Weld bean archive in {@code annotated} mode shows it only classes with a scope). Hibernate
- * Validator keeps one instance per constraint, so this runs once per validator class.
+ * that the container shows it a {@code @Dependent} bean (Quarkus shows it the whole application;
+ * a Weld bean archive in {@code annotated} mode only classes with a scope). Hibernate Validator
+ * keeps one instance per constraint, so this runs once per validator class.
  */
 final class ContainerValidators implements ConstraintValidatorFactory {
     private final Instance<Object> lookup;

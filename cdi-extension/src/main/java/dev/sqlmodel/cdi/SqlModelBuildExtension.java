@@ -32,7 +32,9 @@ import jakarta.enterprise.lang.model.AnnotationInfo;
 import jakarta.enterprise.lang.model.declarations.ClassInfo;
 import jakarta.enterprise.lang.model.declarations.FieldInfo;
 import jakarta.enterprise.lang.model.declarations.MethodInfo;
+import jakarta.enterprise.inject.literal.NamedLiteral;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.inject.Scope;
 import jakarta.validation.ConstraintValidator;
 import jakarta.enterprise.lang.model.types.Type;
@@ -87,15 +89,27 @@ public final class SqlModelBuildExtension implements BuildCompatibleExtension {
     /**
      * Makes a constraint validator with {@code @Inject} members and no scope a {@code @Dependent}
      * bean, so that validation takes it from the container with its injections (CDI Lite has no
-     * non-contextual injection). Quarkus's {@code quarkus-hibernate-validator} does the same.
+     * non-contextual injection; quarkus-hibernate-validator does the same). Every validator that
+     * is a bean is also named after its class: validation looks it up at run time, where a
+     * container that removes beans nothing injects (Quarkus ArC) cannot see it, and a named bean
+     * is never removed.
      */
     @Enhancement(types = ConstraintValidator.class, withSubtypes = true)
     public void validator(ClassConfig config) {
         ClassInfo type = config.info();
-        if (type.isInterface() || type.isAbstract() || !injects(type) || hasBeanDefiningAnnotation(type)) {
+        if (type.isInterface() || type.isAbstract()) {
             return;
         }
-        config.addAnnotation(Dependent.class);
+        boolean bean = hasBeanDefiningAnnotation(type);
+        if (!bean && !injects(type)) {
+            return; // created plainly, as Hibernate Validator does
+        }
+        if (!bean) {
+            config.addAnnotation(Dependent.class);
+        }
+        if (!type.hasAnnotation(Named.class)) {
+            config.addAnnotation(NamedLiteral.of(type.name()));
+        }
     }
 
     private static boolean injects(ClassInfo type) {
