@@ -39,6 +39,7 @@ public final class AgroalSource implements ConnectionSource {
     private final Dialect dialect;
     private final int maxSize;
     private final Duration acquireTimeout;
+    private final String url;
     private final AtomicLong timeouts = new AtomicLong();
 
     /**
@@ -59,10 +60,11 @@ public final class AgroalSource implements ConnectionSource {
         AgroalConnectionPoolConfiguration poolConfig = config.connectionPoolConfiguration();
         this.maxSize = poolConfig.maxSize();
         this.acquireTimeout = poolConfig.acquisitionTimeout();
+        this.url = poolConfig.connectionFactoryConfiguration().jdbcUrl();
         try {
             this.pool = AgroalDataSource.from(config);
         } catch (SQLException e) {
-            throw SqlErrors.connectFailure(e, dialect);
+            throw SqlErrors.connectFailure(e, dialect, url);
         } catch (RuntimeException e) {
             throw new SqlModelException("cannot create the connection pool: " + e.getMessage(), e);
         }
@@ -125,7 +127,7 @@ public final class AgroalSource implements ConnectionSource {
                 throw new PoolExhaustedException("no connection became free within " + acquireTimeout
                         + " (pool maxSize " + maxSize + ", " + pool.getMetrics().activeCount() + " in use)", e);
             }
-            throw SqlErrors.connectFailure(e, dialect);
+            throw SqlErrors.connectFailure(e, dialect, url);
         }
     }
 
