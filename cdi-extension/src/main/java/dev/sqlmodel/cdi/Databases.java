@@ -19,7 +19,8 @@ import javax.sql.DataSource;
  * application's {@code @Database("NAME") DataSource} bean (a plain {@code DataSource} bean for the
  * default database), a container DataSource at the configured {@code jndi} name (both used as
  * they are, joined to JTA when a registry is found), or a pool the library creates for the
- * configured {@code url}, enlisted in JTA transactions when a transaction manager is found.
+ * configured {@code url}, enlisted in JTA transactions when a transaction manager is found (as
+ * an XA resource, with crash recovery, when {@code xa=true}).
  */
 final class Databases {
     private Databases() {
@@ -40,6 +41,10 @@ final class Databases {
         TransactionSynchronizationRegistry registry = config.jta() ? JtaLookup.registry(lookup) : null;
         SqlLog log = new SqlLog(config.echo(), null);
         Instance<DataSource> bean = lookup.select(DataSource.class, qualifier(name));
+        String problem = config.problem(name, bean.isResolvable());
+        if (problem != null) {
+            throw new SqlModelException(problem);
+        }
         EngineImpl engine;
         if (bean.isResolvable()) {
             engine = JtaEngines.managed(bean.get(), models, log, registry);
@@ -51,6 +56,11 @@ final class Databases {
             engine = JtaEngines.managed(ds, models, log, registry);
         } else if (config.url() != null) {
             TransactionManager manager = registry != null ? JtaLookup.manager(lookup) : null;
+            if (manager == null && config.xa()) {
+                throw new SqlModelException(DatabaseConfig.label(name) + " has xa=true, which needs a JTA transaction"
+                        + " manager, and none was found (no TransactionManager and TransactionSynchronizationRegistry beans,"
+                        + " nothing at java:comp/TransactionManager): add Narayana (org.jboss.narayana.jta:narayana-jta)");
+            }
             engine = manager != null
                     ? JtaEngines.pooled(config.builder(), models, manager, registry)
                     : EngineImpl.create(config.builder().models(models.toArray(new Class<?>[0])));

@@ -123,8 +123,12 @@ public final class SqlModelBuildExtension implements BuildCompatibleExtension {
         }
         Settings settings = Settings.load(loader());
         for (String name : injected) {
-            if (!dataSources.contains(name) && !DatabaseConfig.read(name, settings).configured()) {
+            DatabaseConfig config = DatabaseConfig.read(name, settings);
+            boolean bean = dataSources.contains(name);
+            if (!bean && !config.configured()) {
                 messages.error(new DeploymentException(Databases.notConfigured(name)));
+            } else if (config.problem(name, bean) != null) {
+                messages.error(new DeploymentException(config.problem(name, bean)));
             }
         }
     }

@@ -107,8 +107,11 @@ public final class SqlModelExtension implements Extension {
         Settings settings = Settings.load(loader());
         for (String name : injected) {
             boolean bean = !manager.getBeans(DataSource.class, Databases.qualifier(name)).isEmpty();
-            if (!bean && !DatabaseConfig.read(name, settings).configured()) {
+            DatabaseConfig config = DatabaseConfig.read(name, settings);
+            if (!bean && !config.configured()) {
                 event.addDeploymentProblem(new DeploymentException(Databases.notConfigured(name)));
+            } else if (config.problem(name, bean) != null) {
+                event.addDeploymentProblem(new DeploymentException(config.problem(name, bean)));
             }
         }
     }
