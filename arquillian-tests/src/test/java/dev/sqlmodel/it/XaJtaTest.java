@@ -33,18 +33,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Several databases in one JTA transaction: {@code orders} on a PostgreSQL server of the test's
  * own (prepared transactions need {@code max_prepared_transactions} > 0, which the shared server
  * does not have) and {@code billing} on MariaDB, both {@code xa=true}; and {@code ledger}, a
- * non-XA PostgreSQL database, which Narayana commits as the transaction's last resource.
+ * non-XA PostgreSQL database, which Narayana commits as the transaction's last resource; and
+ * {@code audit}, a non-XA SQLite database, which cannot join a transaction that has the ledger.
  */
 @ExtendWith(ArquillianExtension.class)
 class XaJtaTest {
     private static final String BILLING = "sqlmodel_xa_billing_" + ProcessHandle.current().pid();
     private static final String LEDGER = "sqlmodel_xa_ledger_" + ProcessHandle.current().pid();
+    private static final String AUDIT = "sqlmodel_xa_audit_" + ProcessHandle.current().pid();
     private static TemporaryServer ordersServer;
 
     @Inject Transfers transfers;
     @Inject @Database("orders") Engine orders;
     @Inject @Database("billing") Engine billing;
     @Inject @Database("ledger") Engine ledger;
+    @Inject @Database("audit") Engine audit;
     @Inject @Database("orders") Session ordersSession;
     @Inject @Database("billing") Session billingSession;
     @Inject TransactionManager transactions;
@@ -56,6 +59,7 @@ class XaJtaTest {
         ordersServer.restart();
         TestDatabase.MARIADB.create(BILLING);
         TestDatabase.POSTGRESQL.create(LEDGER);
+        TestDatabase.SQLITE.create(AUDIT);
         // The ledger checks its unique key at COMMIT, so that the last resource's own commit can fail.
         try (Connection c = DriverManager.getConnection(TestDatabase.POSTGRESQL.url(LEDGER), "postgres", "");
              Statement s = c.createStatement()) {
@@ -69,7 +73,8 @@ class XaJtaTest {
                 + "sqlmodel.datasource.billing.user=root\n"
                 + "sqlmodel.datasource.billing.xa=true\n"
                 + "sqlmodel.datasource.ledger.url=" + TestDatabase.POSTGRESQL.url(LEDGER) + "\n"
-                + "sqlmodel.datasource.ledger.user=postgres\n";
+                + "sqlmodel.datasource.ledger.user=postgres\n"
+                + "sqlmodel.datasource.audit.url=" + TestDatabase.SQLITE.url(AUDIT) + "\n";
         return ShrinkWrap.create(JavaArchive.class, "xa.jar")
                 .addPackage(Transfers.class.getPackage())
                 .addClasses(TestDatabase.class, XaJtaTest.class)
@@ -82,13 +87,14 @@ class XaJtaTest {
     static void dropDatabases() {
         TestDatabase.MARIADB.drop(BILLING);
         TestDatabase.POSTGRESQL.drop(LEDGER);
+        TestDatabase.SQLITE.drop(AUDIT);
         if (ordersServer != null) {
             ordersServer.close();
         }
     }
 
     private void emptyTables() {
-        for (Engine e : List.of(orders, billing, ledger)) {
+        for (Engine e : List.of(orders, billing, ledger, audit)) {
             e.createAll();
             try (Session s = e.session()) {
                 s.execute(delete(Transfer.class));
@@ -201,5 +207,22 @@ class XaJtaTest {
                 () -> "not a rollback: " + e);
         assertEquals(List.of(), references(billing));
         assertEquals(List.of("Dup"), references(ledger));
+    }
+
+    @Test
+    void aSecondNonXaDatabaseCannotJoinTheTransactionAndNothingIsWritten() {
+        emptyTables();
+        Exception e = assertThrows(Exception.class, () -> transfers.recordInLedgerAndAudit("A-1", 3));
+        Throwable refusal = e;
+        while (refusal != null && !(refusal instanceof dev.sqlmodel.SqlModelException)) {
+            refusal = refusal.getCause();
+        }
+        assertTrue(refusal != null, () -> "not a SqlModelException: " + e);
+        String message = refusal.getMessage();
+        assertTrue(message.contains("only one non-XA database"), message);
+        assertTrue(message.contains("jdbc:postgresql://127.0.0.1:5432/test"), message);
+        assertTrue(message.contains("jdbc:sqlite") && message.contains(AUDIT), message);
+        assertEquals(List.of(), references(ledger));
+        assertEquals(List.of(), references(audit));
     }
 }

@@ -74,7 +74,8 @@ public final class JtaEngines {
                 ? new NarayanaTransactionIntegration(transactionManager, registry, resourceName(builder.url()), false, recovery)
                 : new NarayanaTransactionIntegration(transactionManager, registry);
         config.connectionPoolConfiguration().transactionIntegration(integration);
-        ConnectionSource source = new EnlistedSource(new AgroalSource(config, dialect), new JtaTransactions(registry));
+        ConnectionSource source = new EnlistedSource(new AgroalSource(config, dialect), new JtaTransactions(registry),
+                builder.xa() ? null : withoutQuery(builder.url()));
         try {
             return EngineImpl.create(source, models, new SqlLog(builder.echo(), builder.slowQueryThreshold()));
         } catch (RuntimeException e) {
@@ -91,8 +92,12 @@ public final class JtaEngines {
 
     /** The name Narayana logs for an XA pool's branches: the URL without its query, which may hold secrets. */
     static String resourceName(String url) {
+        return "sqlmodel " + withoutQuery(url);
+    }
+
+    private static String withoutQuery(String url) {
         int q = url.indexOf('?');
-        return "sqlmodel " + (q >= 0 ? url.substring(0, q) : url);
+        return q >= 0 ? url.substring(0, q) : url;
     }
 
     /**

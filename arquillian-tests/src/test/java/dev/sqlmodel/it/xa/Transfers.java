@@ -8,13 +8,14 @@ import jakarta.transaction.Transactional;
 
 /**
  * Writes to several databases in one JTA transaction: {@code orders} (PostgreSQL) and
- * {@code billing} (MariaDB) are XA; {@code ledger} (PostgreSQL) is not.
+ * {@code billing} (MariaDB) are XA; {@code ledger} (PostgreSQL) and {@code audit} (SQLite) are not.
  */
 @ApplicationScoped
 public class Transfers {
     @Inject @Database("orders") Session orders;
     @Inject @Database("billing") Session billing;
     @Inject @Database("ledger") Session ledger;
+    @Inject @Database("audit") Session audit;
 
     /** The same transfer in orders and billing. */
     @Transactional
@@ -28,6 +29,15 @@ public class Transfers {
     public void recordWithLedger(String reference, int amount) {
         billing.add(new Transfer(reference, amount));
         ledger.add(new Transfer(reference, amount));
+    }
+
+    /** The same transfer in two non-XA databases: the second cannot join. */
+    @Transactional
+    public void recordInLedgerAndAudit(String reference, int amount) {
+        ledger.add(new Transfer(reference, amount));
+        ledger.flush();
+        audit.add(new Transfer(reference, amount));
+        audit.flush();
     }
 
     /** Keeps {@code keep} in both XA databases and undoes {@code undo} in each through a savepoint. */
