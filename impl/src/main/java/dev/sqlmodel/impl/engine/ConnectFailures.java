@@ -21,8 +21,9 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * <li>a plain connection refused by a server that requires TLS (PostgreSQL's {@code pg_hba.conf}
  * "no encryption", MySQL's error 3159; MariaDB answers such a connection with a bare
  * "Access denied", so when the URL turned TLS off that is said beside it);</li>
- * <li>other handshake failures, and Connector/J's multi-line "Communications link failure"
- * reduced to its first line and the socket's reason (e.g. "Connection refused").</li>
+ * <li>other handshake failures, and the drivers' generic messages (Connector/J's multi-line
+ * "Communications link failure", PostgreSQL's "The connection attempt failed.") with the
+ * socket's reason added (e.g. "Connection refused").</li>
  * </ul>
  */
 final class ConnectFailures {
@@ -63,8 +64,9 @@ final class ConnectFailures {
             return driver + " (the URL turns TLS off; a server that requires secure transport refuses"
                     + " unencrypted connections with this message)";
         }
-        if (!driver.equals(message.strip())) {
-            // Connector/J: "Communications link failure\n\nThe last packet sent successfully...".
+        if (!driver.equals(message.strip()) || driver.endsWith("connection attempt failed.")) {
+            // Connector/J: "Communications link failure\n\nThe last packet sent successfully...";
+            // PostgreSQL: "The connection attempt failed." with the socket's reason as its cause.
             String root = innermost(e);
             return root.equals(driver) ? driver : driver + " (" + root + ")";
         }

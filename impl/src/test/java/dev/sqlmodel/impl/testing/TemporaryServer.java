@@ -286,6 +286,15 @@ public final class TemporaryServer implements AutoCloseable {
             if (mariadbd != null) {
                 mariadbd.destroyForcibly();
             }
+            if (kind == Kind.POSTGRESQL && Files.exists(data().resolve("postmaster.pid"))) {
+                // A start that failed halfway can leave a postmaster behind.
+                try {
+                    run(asPostgres(bin.resolve("pg_ctl").toString(), "stop", "-D", data().toString(), "-m", "immediate",
+                            "-w", "-t", "30"));
+                } catch (RuntimeException e) {
+                    System.err.println("stopping " + this + " failed: " + e.getMessage());
+                }
+            }
             running = false;
             LIVE.remove(this);
             delete(dir);
