@@ -3,6 +3,7 @@ package dev.sqlmodel.cdi;
 import dev.sqlmodel.Engine;
 import dev.sqlmodel.Session;
 import dev.sqlmodel.Table;
+import dev.sqlmodel.jta.JtaEngines;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Any;
@@ -88,6 +89,8 @@ public final class SqlModelBuildExtension implements BuildCompatibleExtension {
     /** Adds the {@code Engine} and {@code Session} beans of each database. */
     @Synthesis
     public void beans(SyntheticComponents components) {
+        // before the application's first transaction, which is when Narayana reads it
+        JtaEngines.useAgroalLastResources();
         catalog.addIndexed(loader());
         names.addAll(DatabaseConfig.names(Settings.load(loader())));
         Class<?>[] models = catalog.models().toArray(new Class<?>[0]);

@@ -68,6 +68,7 @@ public final class JtaEngines {
         Objects.requireNonNull(transactionManager, "transactionManager");
         Objects.requireNonNull(registry, "registry");
         requireUrl(builder);
+        useAgroalLastResources();
         Dialect dialect = Dialect.fromUrl(builder.url());
         AgroalDataSourceConfigurationSupplier config = AgroalSource.configuration(builder, dialect);
         NarayanaTransactionIntegration integration = builder.xa()
@@ -81,6 +82,28 @@ public final class JtaEngines {
         } catch (RuntimeException e) {
             source.close();
             throw e;
+        }
+    }
+
+    /**
+     * When Narayana is on the class path and its {@code JTAEnvironmentBean.lastResourceOptimisationInterfaceClassName}
+     * still has its default, sets it to {@code org.jboss.tm.LastResource}, the marker of Agroal's
+     * non-XA connections, as WildFly and Quarkus configure it: a non-XA database then commits in
+     * one phase after the XA databases prepare, and its failure rolls them back. Narayana reads
+     * the setting when its first transaction begins, so this must run before (the CDI extension
+     * calls it at deployment, {@link #pooled} when it builds a pool). Never throws.
+     */
+    public static void useAgroalLastResources() {
+        try {
+            Class.forName("com.arjuna.ats.jta.common.jtaPropertyManager", false, JtaEngines.class.getClassLoader());
+            Class.forName("org.jboss.tm.LastResource", false, JtaEngines.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return; // no Narayana here (an application server configures its own)
+        }
+        try {
+            NarayanaLastResources.configure();
+        } catch (RuntimeException | LinkageError e) {
+            java.util.logging.Logger.getLogger("dev.sqlmodel.jta").fine("Narayana's last resources left as they are: " + e);
         }
     }
 
