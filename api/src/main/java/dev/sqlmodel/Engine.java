@@ -117,6 +117,7 @@ public interface Engine extends AutoCloseable {
         private final PoolOptions pool = new PoolOptions();
         private boolean echo;
         private Duration slowQueryThreshold;
+        private boolean xa;
         private final List<Class<?>> models = new ArrayList<>();
         private int retries = 3;
 
@@ -159,6 +160,19 @@ public interface Engine extends AutoCloseable {
             return this;
         }
 
+        /**
+         * Builds the pool on the driver's {@code XADataSource}, so that the database takes part in
+         * JTA transactions through two-phase commit beside other XA databases, and a transaction
+         * interrupted by a crash is completed by the transaction manager's recovery. Only for
+         * engines that take part in JTA (the CDI extension's {@code sqlmodel.datasource[.NAME].xa},
+         * or {@code dev.sqlmodel.jta.JtaEngines.pooled}): {@link #build()} refuses it, and so does
+         * every way of building an engine for SQLite, which has no XA.
+         */
+        public Builder xa(boolean xa) {
+            this.xa = xa;
+            return this;
+        }
+
         /** Restricts the engine to these models instead of the class path's models.idx. */
         public Builder models(Class<?>... models) {
             this.models.addAll(List.of(models));
@@ -182,7 +196,9 @@ public interface Engine extends AutoCloseable {
         /**
          * Builds the engine and opens its pool.
          *
-         * @throws SqlModelException when the URL is missing or unsupported or the database unreachable
+         * @throws SqlModelException when the URL is missing or unsupported or the database
+         *         unreachable, or when {@link #xa(boolean) xa} is set (an engine built here takes
+         *         part in no JTA transaction)
          * @throws MappingException when a model is invalid
          */
         public Engine build() {
@@ -225,6 +241,11 @@ public interface Engine extends AutoCloseable {
         /** How many times {@link Engine#transaction(Function)} retries. */
         public int retries() {
             return retries;
+        }
+
+        /** Whether the pool is to be built on the driver's {@code XADataSource}. */
+        public boolean xa() {
+            return xa;
         }
 
         /** The explicit model list (empty: use models.idx). */

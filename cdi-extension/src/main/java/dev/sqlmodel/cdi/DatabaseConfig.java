@@ -15,12 +15,14 @@ import java.util.function.Consumer;
  * {@code url}, {@code user}, {@code password}, {@code pool.min-size}, {@code pool.max-size},
  * {@code pool.acquire-timeout}, {@code pool.idle-timeout}, {@code pool.max-lifetime} (ISO-8601
  * durations such as {@code PT5S}), {@code pool.validate-on-checkout}; and {@code echo} (log every
- * statement) and {@code jta} (join JTA transactions, default true).
+ * statement), {@code jta} (join JTA transactions, default true) and {@code xa} (build the pool on the
+ * driver's XADataSource and take part in JTA transactions through two-phase commit, with crash
+ * recovery; default false).
  */
 record DatabaseConfig(String name, String jndi, String url, String user, String password, boolean echo, boolean jta,
-        Consumer<PoolOptions> pool) {
+        boolean xa, Consumer<PoolOptions> pool) {
     static final String PREFIX = "sqlmodel.datasource.";
-    private static final Set<String> KEYS = Set.of("jndi", "url", "user", "password", "echo", "jta", "pool");
+    private static final Set<String> KEYS = Set.of("jndi", "url", "user", "password", "echo", "jta", "xa", "pool");
 
     /** The settings of database {@code name} (empty: the default database). */
     static DatabaseConfig read(String name, Settings settings) {
@@ -55,7 +57,8 @@ record DatabaseConfig(String name, String jndi, String url, String user, String 
         return new DatabaseConfig(label, settings.get(prefix + "jndi").orElse(null), settings.get(prefix + "url").orElse(null),
                 settings.get(prefix + "user").orElse(null), settings.get(prefix + "password").orElse(null),
                 settings.get(prefix + "echo").map(Boolean::parseBoolean).orElse(false),
-                settings.get(prefix + "jta").map(Boolean::parseBoolean).orElse(true), pool);
+                settings.get(prefix + "jta").map(Boolean::parseBoolean).orElse(true),
+                settings.get(prefix + "xa").map(Boolean::parseBoolean).orElse(false), pool);
     }
 
     /** The names of the databases that {@code settings} configure (not the default one). */
@@ -76,9 +79,34 @@ record DatabaseConfig(String name, String jndi, String url, String user, String 
         return jndi != null || url != null;
     }
 
-    /** An engine builder with the URL, credentials, pool options and echo of these settings. */
+    /**
+     * What is wrong with the settings of {@code database} (empty: the default one), or null: {@code xa} asked
+     * of an SQLite URL, of a container DataSource ({@code jndi}, or {@code dataSourceBean}: XA is
+     * the container's to configure), or without JTA.
+     */
+    String problem(String database, boolean dataSourceBean) {
+        if (!xa) {
+            return null;
+        }
+        String key = (database.isEmpty() ? PREFIX : PREFIX + database + ".") + "xa";
+        if (dataSourceBean || jndi != null) {
+            return key + "=true, but " + name + " comes from " + (dataSourceBean ? "a DataSource bean" : jndi)
+                    + ": whether a container's DataSource is XA is the container's setting (WildFly: an xa-data-source),"
+                    + " and so is its recovery;"
+                    + " remove " + key;
+        }
+        if (!jta) {
+            return key + "=true needs JTA, but " + name + " has jta=false";
+        }
+        if (url != null && url.startsWith("jdbc:sqlite:")) {
+            return key + "=true: " + dev.sqlmodel.impl.engine.AgroalSource.sqliteHasNoXa(url);
+        }
+        return null;
+    }
+
+    /** An engine builder with the URL, credentials, pool options, echo and xa of these settings. */
     Engine.Builder builder() {
-        Engine.Builder b = Engine.builder().url(url).echo(echo).pool(pool);
+        Engine.Builder b = Engine.builder().url(url).echo(echo).xa(xa).pool(pool);
         if (user != null) {
             b.user(user);
         }
@@ -121,6 +149,6 @@ record DatabaseConfig(String name, String jndi, String url, String user, String 
     public String toString() {
         // never the password
         return "DatabaseConfig[" + name + (jndi != null ? ", jndi=" + jndi : "") + (url != null ? ", url=" + url : "")
-                + (user != null ? ", user=" + user : "") + ", echo=" + echo + ", jta=" + jta + "]";
+                + (user != null ? ", user=" + user : "") + ", echo=" + echo + ", jta=" + jta + (xa ? ", xa" : "") + "]";
     }
 }

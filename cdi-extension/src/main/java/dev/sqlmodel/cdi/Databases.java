@@ -21,7 +21,7 @@ import javax.sql.DataSource;
  * bean of that name (Quarkus: {@code quarkus.datasource."NAME".*}), a container DataSource at the
  * configured {@code jndi} name (all used as they are, joined to JTA when a registry is found), or
  * a pool the library creates for the configured {@code url}, enlisted in JTA transactions when a
- * transaction manager is found.
+ * transaction manager is found (as an XA resource, with crash recovery, when {@code xa=true}).
  */
 final class Databases {
     private Databases() {
@@ -42,6 +42,10 @@ final class Databases {
         TransactionSynchronizationRegistry registry = config.jta() ? JtaLookup.registry(lookup) : null;
         SqlLog log = new SqlLog(config.echo(), null);
         DataSource bean = dataSourceBean(name, lookup);
+        String problem = config.problem(name, bean != null);
+        if (problem != null) {
+            throw new SqlModelException(problem);
+        }
         EngineImpl engine;
         if (bean != null) {
             engine = JtaEngines.managed(bean, models, log, registry);
@@ -53,6 +57,11 @@ final class Databases {
             engine = JtaEngines.managed(ds, models, log, registry);
         } else if (config.url() != null) {
             TransactionManager manager = registry != null ? JtaLookup.manager(lookup) : null;
+            if (manager == null && config.xa()) {
+                throw new SqlModelException(DatabaseConfig.label(name) + " has xa=true, which needs a JTA transaction"
+                        + " manager, and none was found (no TransactionManager and TransactionSynchronizationRegistry beans,"
+                        + " nothing at java:comp/TransactionManager): add Narayana (org.jboss.narayana.jta:narayana-jta)");
+            }
             engine = manager != null
                     ? JtaEngines.pooled(config.builder(), models, manager, registry)
                     : EngineImpl.create(config.builder().models(models.toArray(new Class<?>[0])));

@@ -4,6 +4,7 @@ import dev.sqlmodel.Database;
 import dev.sqlmodel.Engine;
 import dev.sqlmodel.Session;
 import dev.sqlmodel.Table;
+import dev.sqlmodel.jta.JtaEngines;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.NormalScope;
@@ -174,6 +175,8 @@ public final class SqlModelBuildExtension implements BuildCompatibleExtension {
     /** Adds the {@code Engine} and {@code Session} beans of each database. */
     @Synthesis
     public void beans(SyntheticComponents components) {
+        // before the application's first transaction, which is when Narayana reads it
+        JtaEngines.useAgroalLastResources();
         catalog.addIndexed(loader());
         names.addAll(DatabaseConfig.names(Settings.load(loader())));
         Class<?>[] models = catalog.models().toArray(new Class<?>[0]);
@@ -209,8 +212,12 @@ public final class SqlModelBuildExtension implements BuildCompatibleExtension {
         }
         Settings settings = Settings.load(loader());
         for (String name : injected) {
-            if (!dataSources.contains(name) && !DatabaseConfig.read(name, settings).configured()) {
+            DatabaseConfig config = DatabaseConfig.read(name, settings);
+            boolean bean = dataSources.contains(name);
+            if (!bean && !config.configured()) {
                 messages.error(new DeploymentException(Databases.notConfigured(name)));
+            } else if (config.problem(name, bean) != null) {
+                messages.error(new DeploymentException(config.problem(name, bean)));
             }
         }
     }

@@ -4,6 +4,7 @@ import dev.sqlmodel.Database;
 import dev.sqlmodel.Engine;
 import dev.sqlmodel.Session;
 import dev.sqlmodel.Table;
+import dev.sqlmodel.jta.JtaEngines;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Observes;
@@ -72,6 +73,8 @@ public final class SqlModelExtension implements Extension {
     }
 
     void addBeans(@Observes AfterBeanDiscovery event, BeanManager manager) {
+        // before the application's first transaction, which is when Narayana reads it
+        JtaEngines.useAgroalLastResources();
         catalog.addIndexed(loader());
         names.addAll(DatabaseConfig.names(Settings.load(loader())));
         List<Class<?>> models = catalog.models();
@@ -107,8 +110,11 @@ public final class SqlModelExtension implements Extension {
         Settings settings = Settings.load(loader());
         for (String name : injected) {
             boolean bean = !manager.getBeans(DataSource.class, Databases.qualifier(name)).isEmpty();
-            if (!bean && !DatabaseConfig.read(name, settings).configured()) {
+            DatabaseConfig config = DatabaseConfig.read(name, settings);
+            if (!bean && !config.configured()) {
                 event.addDeploymentProblem(new DeploymentException(Databases.notConfigured(name)));
+            } else if (config.problem(name, bean) != null) {
+                event.addDeploymentProblem(new DeploymentException(config.problem(name, bean)));
             }
         }
     }

@@ -15,21 +15,39 @@ import java.util.Objects;
 public final class EnlistedSource implements ConnectionSource {
     private final ConnectionSource pool;
     private final TransactionIntegration transactions;
+    private final String lastResource;
 
     /** {@code pool}'s connections, joined to transactions through {@code transactions}. */
     public EnlistedSource(ConnectionSource pool, TransactionIntegration transactions) {
+        this(pool, transactions, null);
+    }
+
+    /**
+     * {@code pool}'s connections, joined to transactions through {@code transactions}; with a
+     * {@code lastResource} name, the pool is not XA and joins a transaction as its last resource,
+     * which a transaction can have only one of (see {@link JtaTransactions#claimLastResource}).
+     */
+    public EnlistedSource(ConnectionSource pool, TransactionIntegration transactions, String lastResource) {
         this.pool = Objects.requireNonNull(pool, "pool");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
+        if (lastResource != null && !(transactions instanceof JtaTransactions)) {
+            throw new IllegalArgumentException("a last resource needs JtaTransactions, not " + transactions);
+        }
+        this.lastResource = lastResource;
     }
 
     /**
      * A connection; inside a transaction, the one it enlisted.
      *
      * @throws dev.sqlmodel.PoolExhaustedException when none became free within the acquire timeout
-     * @throws dev.sqlmodel.SqlModelException when the database cannot be reached
+     * @throws dev.sqlmodel.SqlModelException when the database cannot be reached, or when it is not
+     *         XA and the transaction already has another non-XA database of this library
      */
     @Override
     public Connection acquire() {
+        if (lastResource != null) {
+            ((JtaTransactions) transactions).claimLastResource(this, lastResource);
+        }
         return pool.acquire();
     }
 
@@ -60,6 +78,6 @@ public final class EnlistedSource implements ConnectionSource {
 
     @Override
     public String toString() {
-        return "EnlistedSource[" + pool + ", " + transactions + "]";
+        return "EnlistedSource[" + pool + ", " + transactions + (lastResource != null ? ", last resource " + lastResource : "") + "]";
     }
 }

@@ -1,5 +1,6 @@
 package dev.sqlmodel.jta;
 
+import dev.sqlmodel.SqlModelException;
 import dev.sqlmodel.impl.engine.TransactionIntegration;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -56,6 +57,36 @@ public final class JtaTransactions implements TransactionIntegration {
     @Override
     public boolean inGlobalTransaction() {
         return registry.getTransactionStatus() != Status.STATUS_NO_TRANSACTION;
+    }
+
+    /**
+     * Records that {@code owner}, a non-XA pool named {@code name}, takes part in the thread's
+     * transaction as its last resource; nothing outside a transaction. A transaction commits one
+     * non-XA resource in one phase after preparing the XA ones; a second could only be committed
+     * after the first, without the atomicity the caller expects, and Narayana refuses it or, in
+     * its default Java SE configuration, takes it for an XA resource that can prepare (see the
+     * README). So a second non-XA pool of this library in one transaction fails here, before it
+     * writes anything, naming both.
+     *
+     * @throws SqlModelException when another non-XA pool already takes part in the transaction
+     */
+    void claimLastResource(Object owner, String name) {
+        if (registry.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+            return;
+        }
+        LastResource held = (LastResource) registry.getResource(LastResource.KEY);
+        if (held == null) {
+            registry.putResource(LastResource.KEY, new LastResource(owner, name));
+        } else if (held.owner != owner) {
+            throw new SqlModelException("a JTA transaction can take only one non-XA database, its last resource, and "
+                    + held.name + " already is this transaction's: " + name + " cannot join it. Make the databases XA"
+                    + " (sqlmodel.datasource[.NAME].xa=true, Engine.Builder.xa(true)), or write to them in separate transactions");
+        }
+    }
+
+    /** The non-XA pool that is a transaction's last resource. */
+    private record LastResource(Object owner, String name) {
+        static final String KEY = "sqlmodel:last-resource";
     }
 
     /** A readable name of a {@link Status} constant. */

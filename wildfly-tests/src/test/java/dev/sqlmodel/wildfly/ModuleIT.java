@@ -9,6 +9,7 @@ import dev.sqlmodel.Engine;
 import dev.sqlmodel.ModelInfo;
 import dev.sqlmodel.Session;
 import dev.sqlmodel.wildfly.app.Hero;
+import dev.sqlmodel.wildfly.app.Invoice;
 import dev.sqlmodel.wildfly.app.Team;
 import dev.sqlmodel.schema.DatabaseSchema;
 import dev.sqlmodel.schema.SchemaDiff;
@@ -44,7 +45,7 @@ class ModuleIT {
     @Test
     void modelsAreFoundThroughTheIndexOnPostgres() {
         Set<Class<?>> models = engine.models().stream().map(ModelInfo::type).collect(Collectors.toSet());
-        assertEquals(Set.of(Hero.class, Team.class), models);
+        assertEquals(Set.of(Hero.class, Team.class, Invoice.class), models);
         assertEquals(Dialect.POSTGRESQL, engine.dialect());
     }
 
@@ -52,7 +53,7 @@ class ModuleIT {
     void schemaToolsFindTheTablesInStepWithTheModels() {
         DatabaseSchema live = SchemaInspector.inspect(engine);
         assertTrue(live.table("hero").isPresent(), () -> live.tables().toString());
-        assertEquals(List.of(), SchemaDiff.between(live, SchemaInspector.fromModels(engine.dialect(), Hero.class, Team.class)));
+        assertEquals(List.of(), SchemaDiff.between(live, SchemaInspector.fromModels(engine.dialect(), Hero.class, Team.class, Invoice.class)));
     }
 
     @Test

@@ -91,6 +91,9 @@ public final class AgroalSource implements ConnectionSource {
         PoolOptions options = builder.poolOptions();
         AgroalConnectionFactoryConfigurationSupplier factory = new AgroalConnectionFactoryConfigurationSupplier()
                 .jdbcUrl(driver.url());
+        if (builder.xa()) {
+            factory.connectionProviderClass(xaDataSourceClass(builder.url(), dialect));
+        }
         if (builder.user() != null) {
             factory.principal(new NamePrincipal(builder.user()));
         }
@@ -131,6 +134,41 @@ public final class AgroalSource implements ConnectionSource {
     private static int validationSeconds(PoolOptions options) {
         long acquire = options.acquireTimeout().toSeconds();
         return (int) Math.max(1, Math.min(VALIDATION_TIMEOUT_SECONDS, acquire));
+    }
+
+    /**
+     * The driver's {@code XADataSource} for {@code dialect}: PostgreSQL's {@code PGXADataSource},
+     * Connector/J's {@code MysqlXADataSource} for MySQL and MariaDB. Agroal sets the URL, the
+     * credentials and the driver properties on it through its setters.
+     *
+     * @throws SqlModelException for SQLite, which has no XA, or when the driver is not on the class path
+     */
+    public static Class<?> xaDataSourceClass(String url, Dialect dialect) {
+        String name = switch (dialect) {
+            case POSTGRESQL -> "org.postgresql.xa.PGXADataSource";
+            case MYSQL -> "com.mysql.cj.jdbc.MysqlXADataSource";
+            default -> throw new SqlModelException(sqliteHasNoXa(url));
+        };
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        for (ClassLoader loader : new ClassLoader[] {context, AgroalSource.class.getClassLoader()}) {
+            if (loader == null) {
+                continue;
+            }
+            try {
+                return Class.forName(name, false, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                // try the next loader
+            }
+        }
+        throw new SqlModelException("an XA pool for " + dialect + " needs the driver's " + name
+                + " on the class path (" + (dialect == Dialect.POSTGRESQL ? "org.postgresql:postgresql"
+                : "com.mysql:mysql-connector-j") + ")");
+    }
+
+    /** Why {@code url} (an SQLite URL) cannot have an XA pool. */
+    public static String sqliteHasNoXa(String url) {
+        return "SQLite has no XA (two-phase commit), so " + url + " cannot take part in a JTA transaction beside other"
+                + " databases: remove xa=true; SQLite joins a JTA transaction only as its single non-XA last resource";
     }
 
     /**

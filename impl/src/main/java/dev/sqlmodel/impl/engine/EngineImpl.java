@@ -73,6 +73,12 @@ public final class EngineImpl implements Engine {
             throw new SqlModelException("Engine.builder() needs a url");
         }
         Dialect dialect = Dialect.fromUrl(builder.url());
+        if (builder.xa()) {
+            throw new SqlModelException(dialect == Dialect.SQLITE ? AgroalSource.sqliteHasNoXa(builder.url())
+                    : "xa(true) builds a pool for JTA transactions, but Engine.builder().build() makes an engine that"
+                    + " takes part in none: build it with dev.sqlmodel.jta.JtaEngines.pooled(builder, models,"
+                    + " transactionManager, registry), or configure sqlmodel.datasource[.NAME].xa=true for the CDI extension");
+        }
         List<ModelMeta<?>> metas = resolveModels(builder.modelList());
         AgroalSource source = new AgroalSource(AgroalSource.configuration(builder, dialect), dialect);
         try {
