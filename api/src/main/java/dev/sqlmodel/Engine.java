@@ -42,6 +42,13 @@ public interface Engine extends AutoCloseable {
     /** A new session: a unit of work on one connection at a time. */
     Session session();
 
+    /**
+     * A new stateless session: no identity map, no snapshots, writes sent when called.
+     *
+     * @throws SqlModelException when the engine is closed
+     */
+    StatelessSession stateless();
+
     /** The engine's SQL dialect. */
     Dialect dialect();
 

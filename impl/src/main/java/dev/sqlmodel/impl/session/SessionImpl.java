@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The unit of work. A session holds one connection while a transaction is open (begun by the
@@ -623,6 +624,9 @@ public class SessionImpl implements Session {
         Object instance = meta.instantiate(values, null);
         map.attach(new EntityState(meta, instance, key, EntityState.Status.PERSISTENT, values));
         relations.materialized(meta, instance, values, rows);
+        if (streamed != null) {
+            streamed.add(instance);
+        }
         return instance;
     }
 
@@ -723,26 +727,6 @@ public class SessionImpl implements Session {
     void fetchRelations(List<?> results, List<RelationshipRef<?, ?>> refs) {
         if (!refs.isEmpty() && !results.isEmpty()) {
             relations.fetch(results, refs);
-        }
-    }
-
-    /** Opens a cursor for a lazy stream; the caller closes it. */
-    PreparedStatement open(Compiled compiled) {
-        Connection c = tx();
-        try {
-            PreparedStatement ps = c.prepareStatement(compiled.sql());
-            try {
-                exec.bind(ps, compiled.params(), compiled.paramTypes());
-                if (dialect.kind() == Dialect.POSTGRESQL) {
-                    ps.setFetchSize(256); // pgjdbc streams only with a fetch size inside a transaction
-                }
-            } catch (SQLException e) {
-                ps.close();
-                throw e;
-            }
-            return ps;
-        } catch (SQLException e) {
-            throw engine.translate(e, compiled.sql());
         }
     }
 
@@ -893,6 +877,7 @@ public class SessionImpl implements Session {
         if (closed) {
             return;
         }
+        closeStreams();
         if (conn == null && joinedGlobal()) {
             // The transaction still owes the database this session's pending work: it is written
             // at beforeCompletion, and afterCompletion forgets it and gives the connection back.
@@ -953,6 +938,71 @@ public class SessionImpl implements Session {
         @Override
         public String toString() {
             return "GlobalParticipant[" + SessionImpl.this + "]";
+        }
+    }
+
+    // ---- streams --------------------------------------------------------------------------------
+
+    /** Instances a stream's current chunk attached (null when no chunk is being read). */
+    private List<Object> streamed;
+    private List<CursorStream> streams;
+
+    /**
+     * A lazy stream of a query's results through a cursor: on the open transaction's connection,
+     * or, when none is open, on a connection of the stream's own (which sees what this session
+     * committed, and nothing is pending: {@link #exec} flushed). Instances the stream attached
+     * are evicted once the stream has moved past them, unless they were changed, deleted or had
+     * a relationship changed meanwhile, so the identity map holds what the application kept
+     * working on, not every row read.
+     */
+    Stream<Object> stream(Compiled compiled, RowReader reader, List<RelationshipRef<?, ?>> fetches) {
+        checkOpen();
+        Connection shared = inTransaction() ? tx() : null;
+        Cursor cursor = Cursor.open(engine, exec, shared, compiled);
+        List<Object> mine = new ArrayList<>();
+        CursorStream stream = CursorStream.of(cursor, reader, exec, !fetches.isEmpty(), new CursorStream.Chunks() {
+            @Override
+            public void done() {
+                for (Object o : mine) {
+                    EntityState s = map.state(o);
+                    if (s != null && s.status == EntityState.Status.PERSISTENT && !s.dirty()
+                            && !(Relations.hasRelations(s.meta) && relations.affects(s))) {
+                        map.detach(s);
+                    }
+                }
+                mine.clear();
+                streamed = mine;
+            }
+
+            @Override
+            public void read(List<Object> rows) {
+                try {
+                    fetchRelations(rows, fetches);
+                } finally {
+                    streamed = null;
+                }
+            }
+
+            @Override
+            public void closed(CursorStream s) {
+                streamed = null;
+                if (streams != null) {
+                    streams.remove(s);
+                }
+            }
+        });
+        if (streams == null) {
+            streams = new ArrayList<>(1);
+        }
+        streams.add(stream);
+        return stream.stream();
+    }
+
+    private void closeStreams() {
+        if (streams != null) {
+            for (CursorStream s : new ArrayList<>(streams)) {
+                s.close();
+            }
         }
     }
 
