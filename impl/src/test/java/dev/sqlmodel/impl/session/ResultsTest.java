@@ -115,30 +115,30 @@ class ResultsTest extends DatabaseTest {
     @DbTest
     void streamIsLazyAndClosesItsCursor(Db db) {
         List<Long> ids = createHeroes(db, 50);
+        // Connector/J's cursor statement is prepared on the driver's own connection, behind the
+        // wrapper that counts statements here.
+        int cursor = db == Db.MARIADB ? 0 : 1;
         try (TrackedEngine tracked = TrackedEngine.over(engine(db), models());
                 Session s = tracked.engine().session()) {
             List<String> firstThree;
             try (Stream<Hero> heroes = byAge(s).stream()) {
-                assertEquals(1, tracked.openStatements()); // the cursor is open while the stream is
+                assertEquals(cursor, tracked.openStatements()); // the cursor is open while the stream is
                 firstThree = heroes.limit(3).map(h -> h.name).toList();
-                assertEquals(1, tracked.openStatements());
+                assertEquals(cursor, tracked.openStatements());
             }
             assertEquals(0, tracked.openStatements());
             assertEquals(List.of("Hero 1", "Hero 2", "Hero 3"), firstThree);
 
-            // only the rows the stream was asked for became instances
+            // the rows the stream passed, unchanged, were evicted: reading one again is a query
             tracked.reset();
             Hero third = s.get(Hero.class, ids.get(2)).orElseThrow();
-            assertEquals(List.of(), tracked.executed()); // from the identity map
+            assertEquals(1, tracked.executed("SELECT").size());
             assertEquals("Hero 3", third.name);
-            Hero last = s.get(Hero.class, ids.get(49)).orElseThrow();
-            assertEquals(1, tracked.executed("SELECT").size()); // never read by the stream
-            assertEquals("Hero 50", last.name);
 
-            // a stream read to its end still holds its cursor until it is closed
+            // a stream read to its end closes its cursor by itself
             Stream<Hero> all = byAge(s).stream();
             assertEquals(50, all.count());
-            assertEquals(1, tracked.openStatements());
+            assertEquals(0, tracked.openStatements());
             all.close();
             assertEquals(0, tracked.openStatements());
             try (Stream<Integer> ages = s.exec(select(Hero_.age).where(Hero_.age.gt(48))).stream()) {
