@@ -16,9 +16,12 @@ import java.sql.SQLException;
  * <li>PostgreSQL (pgjdbc) reads a whole result into memory unless a fetch size is set <em>and</em>
  * auto-commit is off: on a connection in auto-commit mode the cursor begins a transaction of
  * its own and ends it (auto-commit back on) when it closes.</li>
- * <li>MySQL/MariaDB (Connector/J) reads it whole unless the statement is server-prepared with
- * cursor fetch on ({@link MySqlCursors}); where that is unavailable it falls back to the driver's
- * row-by-row streaming, which forbids other statements on the connection until the cursor closes.</li>
+ * <li>MySQL/MariaDB (Connector/J) reads it whole unless told otherwise. On a connection of the
+ * cursor's own it uses the driver's row-by-row streaming, which forbids other statements on the
+ * connection until the cursor closes (none run there) and costs the server nothing; on a shared
+ * connection, where the session may run other statements meanwhile, a server-side cursor
+ * ({@link MySqlCursors}; the server materializes the result in a temporary table first), falling
+ * back to streaming where that is unavailable.</li>
  * <li>SQLite steps through the result by itself.</li>
  * </ul>
  *
@@ -69,7 +72,12 @@ final class Cursor implements AutoCloseable {
                 c.setAutoCommit(false);
                 begun = true;
             }
-            if (kind == Dialect.MYSQL) {
+            if (kind == Dialect.MYSQL && owned) {
+                // Nothing else runs on a connection of the cursor's own: the driver's row-by-row
+                // streaming, which (unlike a server cursor) does not first copy the result into a
+                // temporary table on the server.
+                ps = streaming(c, compiled.sql());
+            } else if (kind == Dialect.MYSQL) {
                 MySqlCursors.Opened opened = mysqlCursor(c, compiled.sql());
                 ps = opened.statement();
                 restore = opened.restore();
@@ -96,10 +104,15 @@ final class Cursor implements AutoCloseable {
             return MySqlCursors.prepare(c, sql, FETCH_SIZE);
         } catch (LinkageError | SQLException e) {
             // Not Connector/J, or a wrapper that hides it: the driver's row-by-row streaming.
-            PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            ps.setFetchSize(Integer.MIN_VALUE);
-            return new MySqlCursors.Opened(ps, () -> { });
+            return new MySqlCursors.Opened(streaming(c, sql), () -> { });
         }
+    }
+
+    /** Connector/J's row-by-row streaming: no other statement may run on {@code c} until the result is closed. */
+    private static PreparedStatement streaming(Connection c, String sql) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        ps.setFetchSize(Integer.MIN_VALUE);
+        return ps;
     }
 
     /** The result set, positioned before its next row. */
