@@ -6,8 +6,11 @@ import java.util.function.Supplier;
 
 /**
  * A unit of work: an identity map (one instance per primary key), pending inserts, updates
- * and deletes written at {@link #flush()}, and a transaction begun on first use. Not
- * thread-safe; one per request or task. Closing it rolls back what was not committed.
+ * and deletes written at {@link #flush()}, and a transaction begun at the first write (a flush
+ * with pending work, {@link #execute}, a locking or writing query, a savepoint) or by
+ * {@link #begin()}. Reads before it run in auto-commit and hold no connection between
+ * statements. Not thread-safe; one per request or task. Closing it rolls back what was not
+ * committed.
  */
 public interface Session extends AutoCloseable {
 
@@ -134,7 +137,13 @@ public interface Session extends AutoCloseable {
     /** The dialect of this session's database. */
     Dialect dialect();
 
-    /** The JDBC connection of the current transaction (beginning one if needed). */
+    /**
+     * The JDBC connection of the session: the transaction's when one is open; otherwise one
+     * checked out now, in auto-commit, without beginning anything. It stays with the session
+     * until the session closes (a later write begins the transaction on it). Do not close it.
+     *
+     * @throws IllegalStateException when the session is closed
+     */
     Connection connection();
 
     /** Rolls back what was not committed and releases the connection. */

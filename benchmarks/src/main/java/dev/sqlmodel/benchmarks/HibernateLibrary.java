@@ -16,7 +16,8 @@ import org.hibernate.cfg.AvailableSettings;
 
 /**
  * Hibernate ORM with its native bootstrap on the shared Agroal pool of one connection: a
- * session and transaction per unit of work, JDBC batching on, no second-level or query cache.
+ * session per unit of work, reads outside a transaction (auto-commit, like {@code find} outside
+ * one), each write in a transaction, JDBC batching on, no second-level or query cache.
  * (g) is a fetch join; (h) is {@code StatelessSession.upsertMultiple}.
  */
 public final class HibernateLibrary implements Library {
@@ -54,19 +55,19 @@ public final class HibernateLibrary implements Library {
 
     @Override
     public Object findById(long id) {
-        return factory.fromTransaction(s -> s.find(HeroEntity.class, id));
+        return factory.fromSession(s -> s.find(HeroEntity.class, id));
     }
 
     @Override
     public List<?> select100() {
-        return factory.fromTransaction(s -> s.createSelectionQuery(
+        return factory.fromSession(s -> s.createSelectionQuery(
                         "from HeroEntity h where h.age between :lo and :hi order by h.id", HeroEntity.class)
                 .setParameter("lo", AGE_FROM).setParameter("hi", AGE_TO).getResultList());
     }
 
     @Override
     public List<?> select1000() {
-        return factory.fromTransaction(s -> s.createSelectionQuery("from HeroEntity h order by h.id", HeroEntity.class)
+        return factory.fromSession(s -> s.createSelectionQuery("from HeroEntity h order by h.id", HeroEntity.class)
                 .setMaxResults(1000).getResultList());
     }
 
@@ -109,7 +110,7 @@ public final class HibernateLibrary implements Library {
 
     @Override
     public List<?> teamsWithHeroes() {
-        return factory.fromTransaction(s -> s.createSelectionQuery(
+        return factory.fromSession(s -> s.createSelectionQuery(
                 "from TeamEntity t left join fetch t.heroes order by t.id", TeamEntity.class).getResultList());
     }
 

@@ -11,7 +11,8 @@ import org.jdbi.v3.core.mapper.reflect.FieldMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * JDBI 3 on the shared Agroal pool of one connection, each call in {@code inTransaction},
+ * JDBI 3 on the shared Agroal pool of one connection: reads in {@code withHandle} (auto-commit),
+ * each write in {@code inTransaction};
  * rows mapped by {@code ConstructorMapper}. (g) is one join folded with a row reducer; (e) is one
  * multi-row INSERT ... RETURNING bound from a list; (h) is a prepared batch.
  */
@@ -37,20 +38,20 @@ public final class JdbiLibrary implements Library {
 
     @Override
     public Object findById(long id) {
-        return jdbi.inTransaction(h -> h.createQuery("SELECT " + COLS + " FROM heroes WHERE id = :id").bind("id", id)
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLS + " FROM heroes WHERE id = :id").bind("id", id)
                 .mapTo(HeroRow.class).one());
     }
 
     @Override
     public List<?> select100() {
-        return jdbi.inTransaction(h -> h.createQuery("SELECT " + COLS
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLS
                         + " FROM heroes WHERE age BETWEEN :lo AND :hi ORDER BY id")
                 .bind("lo", AGE_FROM).bind("hi", AGE_TO).mapTo(HeroRow.class).list());
     }
 
     @Override
     public List<?> select1000() {
-        return jdbi.inTransaction(h -> h.createQuery("SELECT " + COLS + " FROM heroes ORDER BY id LIMIT :n")
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLS + " FROM heroes ORDER BY id LIMIT :n")
                 .bind("n", 1000).mapTo(HeroRow.class).list());
     }
 
@@ -82,7 +83,7 @@ public final class JdbiLibrary implements Library {
 
     @Override
     public List<?> teamsWithHeroes() {
-        return jdbi.inTransaction(h -> h.createQuery("SELECT t.id t_id, t.name t_name, t.headquarters t_headquarters, "
+        return jdbi.withHandle(h -> h.createQuery("SELECT t.id t_id, t.name t_name, t.headquarters t_headquarters, "
                         + "h.id h_id, h.name h_name, h.secret_name h_secret_name, h.age h_age, h.team_id h_team_id "
                         + "FROM teams t LEFT JOIN heroes h ON h.team_id = t.id ORDER BY t.id, h.id")
                 .registerRowMapper(FieldMapper.factory(TeamRow.class, "t"))

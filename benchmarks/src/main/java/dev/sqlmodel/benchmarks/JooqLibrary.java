@@ -26,7 +26,8 @@ import org.jooq.impl.SQLDataType;
 
 /**
  * jOOQ 3.19 on the shared Agroal pool of one connection, without code generation (tables and
- * fields declared by name), each call in {@code transactionResult}. (g) is a MULTISET; (h) is
+ * fields declared by name): reads run as plain auto-commit queries, each write in
+ * {@code transactionResult}. (g) is a MULTISET; (h) is
  * one multi-row {@code INSERT ... ON CONFLICT DO UPDATE}; (f) selects and updates by hand (no
  * generated {@code UpdatableRecord}); (e) is one multi-row INSERT with RETURNING on PostgreSQL and an
  * insert per row on SQLite, where jOOQ reads one generated key per statement.
@@ -68,20 +69,20 @@ public final class JooqLibrary implements Library {
 
     @Override
     public Object findById(long id) {
-        return dsl.transactionResult(cfg -> heroColumns(cfg.dsl()).from(HEROES).where(H_ID.eq(id))
-                .fetchOne(Records.mapping(HeroRow::new)));
+        return heroColumns(dsl).from(HEROES).where(H_ID.eq(id))
+                .fetchOne(Records.mapping(HeroRow::new));
     }
 
     @Override
     public List<?> select100() {
-        return dsl.transactionResult(cfg -> heroColumns(cfg.dsl()).from(HEROES).where(H_AGE.between(AGE_FROM, AGE_TO))
-                .orderBy(H_ID).fetch(Records.mapping(HeroRow::new)));
+        return heroColumns(dsl).from(HEROES).where(H_AGE.between(AGE_FROM, AGE_TO))
+                .orderBy(H_ID).fetch(Records.mapping(HeroRow::new));
     }
 
     @Override
     public List<?> select1000() {
-        return dsl.transactionResult(cfg -> heroColumns(cfg.dsl()).from(HEROES).orderBy(H_ID).limit(1000)
-                .fetch(Records.mapping(HeroRow::new)));
+        return heroColumns(dsl).from(HEROES).orderBy(H_ID).limit(1000)
+                .fetch(Records.mapping(HeroRow::new));
     }
 
     @Override
@@ -132,10 +133,10 @@ public final class JooqLibrary implements Library {
 
     @Override
     public List<?> teamsWithHeroes() {
-        return dsl.transactionResult(cfg -> cfg.dsl().select(T_ID, T_NAME, T_HQ,
+        return dsl.select(T_ID, T_NAME, T_HQ,
                         multiset(select(H_ID, H_NAME, H_SECRET, H_AGE, H_TEAM).from(HEROES).where(H_TEAM.eq(T_ID))
                                 .orderBy(H_ID)).convertFrom(r -> r.map(Records.mapping(HeroRow::new))))
-                .from(TEAMS).orderBy(T_ID).fetch(Records.mapping((id, n, hq, heroes) -> new TeamRow(id, n, hq, heroes))));
+                .from(TEAMS).orderBy(T_ID).fetch(Records.mapping((id, n, hq, heroes) -> new TeamRow(id, n, hq, heroes)));
     }
 
     @Override

@@ -39,8 +39,12 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * The unit of work. A session holds one connection while a transaction is open (begun by the
- * first statement, or by {@link #begin()}), an {@link IdentityMap} of attached instances, and
+ * The unit of work. A session begins a local transaction at its first write (a flush with
+ * pending work, {@link #execute}, a locking or writing query, a savepoint) or at {@link #begin()},
+ * and holds one connection while it is open. Reads outside a transaction run in auto-commit on a
+ * connection taken for that statement and given back right after it (or kept by
+ * {@link #connection()} or an open stream), so a session that only reads costs no BEGIN/COMMIT
+ * and holds no connection between statements. It keeps an {@link IdentityMap} of attached instances, and
  * writes pending changes at {@link #flush()} through a {@link Flusher}. A failed flush leaves
  * the database as it was (a savepoint taken at flush start is rolled back, or, when the flush
  * belongs to a commit of a transaction that has written nothing yet, the transaction is) and
@@ -69,7 +73,12 @@ public class SessionImpl implements Session {
     private final TransactionIntegration transactions;
     private final GlobalParticipant participant = new GlobalParticipant();
     private Relations.Batch batch;
+    /** The connection the session holds: for its local transaction or {@link #connection()}. */
     private Connection conn;
+    /** Whether a local transaction is open on {@link #conn}. */
+    private boolean local;
+    /** Whether {@link #connection()} handed {@link #conn} out: it stays with the session until it closes. */
+    private boolean pinned;
     private boolean explicit;
     private boolean wrote;
     private boolean closed;
@@ -160,7 +169,10 @@ public class SessionImpl implements Session {
 
     /** Runs a query of the session's own (relationship loads) and hands each row to {@code handler}. */
     void query(String sql, List<Object> params, List<Class<?>> types, RowHandler handler) {
-        Connection c = tx();
+        if (!flushing) {
+            checkOpen(); // a flush still runs for a session closed inside a JTA transaction
+        }
+        Connection c = reader();
         long start = exec.clock();
         PreparedStatement ps = null;
         try {
@@ -176,6 +188,7 @@ public class SessionImpl implements Session {
             throw engine.translate(e, sql);
         } finally {
             exec.done(ps);
+            readDone();
         }
     }
 
@@ -185,7 +198,7 @@ public class SessionImpl implements Session {
     }
 
     boolean inTransaction() {
-        return !closed && (conn != null || global() != null);
+        return !closed && (local || global() != null);
     }
 
     /** The session's (shared) compiler. */
@@ -200,7 +213,7 @@ public class SessionImpl implements Session {
         sql.append(dialect.quote(meta.tableName()));
     }
 
-    /** The connection of the current transaction, beginning one when none is open. */
+    /** The connection of the current transaction, beginning one when none is open: for writes. */
     Connection tx() {
         checkOpen();
         return connectionForWork();
@@ -210,20 +223,55 @@ public class SessionImpl implements Session {
     private Connection connectionForWork() {
         JoinedTransaction g = global();
         if (g != null) {
-            if (g.connection == null) {
-                g.connection = engine.acquire(); // enlisted by the pool or the container
-            }
-            return g.connection;
+            return enlisted(g);
         }
-        if (conn == null) {
+        if (!local) {
             beginLocal(null);
         }
         return conn;
     }
 
-    /** Takes a pooled connection and begins a local transaction on it (autobegin or {@link #begin}). */
+    private Connection enlisted(JoinedTransaction g) {
+        if (g.connection == null) {
+            g.connection = engine.acquire(); // enlisted by the pool or the container
+        }
+        return g.connection;
+    }
+
+    /**
+     * The connection for a read: the transaction's when one is open (global or local), the one
+     * the session holds, or one taken for this statement in auto-commit. Pair with
+     * {@link #readDone()}.
+     */
+    private Connection reader() {
+        JoinedTransaction g = global();
+        if (g != null) {
+            return enlisted(g);
+        }
+        if (conn == null) {
+            conn = engine.acquire();
+        }
+        return conn;
+    }
+
+    /**
+     * Gives back a connection taken for one read. Holding it until the session closes would save
+     * a checkout per statement, but a request-scoped session would then keep a pooled connection
+     * for the whole request; the pool hands the same thread the same connection again, so its
+     * kept prepared statements still serve the next read.
+     */
+    private void readDone() {
+        if (conn != null && !local && !pinned) {
+            Connection c = conn;
+            conn = null;
+            engine.release(c);
+        }
+    }
+
+    /** Begins a local transaction (at the first write or {@link #begin}) on the held connection or a new one. */
     private void beginLocal(IsolationLevel isolation) {
-        Connection c = engine.acquire();
+        boolean held = conn != null;
+        Connection c = held ? conn : engine.acquire();
         try {
             if (isolation != null) {
                 savedIsolation = c.getTransactionIsolation();
@@ -234,21 +282,25 @@ public class SessionImpl implements Session {
                 c.setAutoCommit(false);
             }
         } catch (SQLException e) {
-            engine.release(c);
+            if (!held) {
+                engine.release(c);
+            }
             throw engine.translate(e, null);
         }
         conn = c;
+        local = true;
         generation++;
-        wrote = false;
-        mayHaveWritten = false;
+        // What the caller wrote through connection() may belong to this transaction.
+        wrote = pinned;
+        mayHaveWritten = pinned;
     }
 
     private void endTransaction(boolean commit) {
         Connection c = conn;
-        if (c == null) {
+        if (!local) {
             return;
         }
-        conn = null;
+        local = false;
         explicit = false;
         savepoints = 0;
         try {
@@ -269,6 +321,9 @@ public class SessionImpl implements Session {
                 long start = exec.clock();
                 c.rollback();
                 exec.logged("ROLLBACK", List.of(), start);
+                if (autoCommitOff) {
+                    c.setAutoCommit(true); // after a rollback this ends nothing; the session may keep the connection
+                }
             }
         } catch (SQLException e) {
             if (commit) {
@@ -288,7 +343,7 @@ public class SessionImpl implements Session {
                 // the pool resets or discards the connection
             }
             savedIsolation = null;
-            engine.release(c);
+            readDone();
         }
     }
 
@@ -432,10 +487,11 @@ public class SessionImpl implements Session {
         }
         Validation.check(EntityState.instancesOf(news, changed));
         FlushPlan plan = FlushPlan.of(news, dirty, deleted);
+        // A transaction this flush begins, or a commit of one that wrote nothing yet, can be rolled
+        // back whole on failure; anything else needs a savepoint so that earlier work survives.
+        boolean begins = !local && global() == null;
         Connection c = connectionForWork();
-        // A commit of a transaction that wrote nothing yet can roll the whole transaction back on
-        // failure; anything else needs a savepoint so that earlier work survives.
-        boolean savepoint = !(forCommit && !wrote);
+        boolean savepoint = !(begins || forCommit && !wrote);
         String name = "sqlmodel_flush";
         flushing = true;
         Flusher flusher = new Flusher(this, exec, dialect, c, relations, all);
@@ -494,16 +550,18 @@ public class SessionImpl implements Session {
     public void commit() {
         checkOpen();
         refuseUnderGlobal("commit()");
-        if (conn == null && !hasPending()) {
+        if (!local && !hasPending()) {
             return;
         }
         flush(true);
         endTransaction(true);
     }
 
+    /** Whether a flush would write anything: new, deleted or changed instances, or relationship changes. */
     private boolean hasPending() {
-        return map.any(s -> s.status != EntityState.Status.PERSISTENT
-                || s.snapshot == null && !s.meta.isRecord() || s.dirty());
+        return relations.pending() || map.any(s -> s.status != EntityState.Status.PERSISTENT
+                || s.snapshot == null && !s.meta.isRecord() || s.dirty()
+                || Relations.hasRelations(s.meta) && relations.affects(s));
     }
 
     @Override
@@ -570,7 +628,7 @@ public class SessionImpl implements Session {
         String text = KeySelect.sql(dialect, meta);
         Object[] parts = meta.keyParts(key);
         List<Object> params = java.util.Arrays.asList(parts);
-        Connection c = tx();
+        Connection c = reader();
         ModelCodecs.Reader reader = ModelCodecs.reader(meta, dialect.kind());
         long start = exec.clock();
         PreparedStatement ps = null;
@@ -586,6 +644,7 @@ public class SessionImpl implements Session {
             throw engine.translate(e, text);
         } finally {
             exec.done(ps);
+            readDone();
         }
     }
 
@@ -677,12 +736,14 @@ public class SessionImpl implements Session {
     public <R> Results<R> exec(Query<R> query) {
         checkOpen();
         flush();
-        if (query instanceof ReturningNode<?> || query instanceof TextQuery<?>) {
-            // INSERT/UPDATE/DELETE ... RETURNING (and text, which may be one) write in this
+        if (query instanceof ReturningNode<?> || query instanceof TextQuery<?> t && !plainQuery(t.text().sql())) {
+            // INSERT/UPDATE/DELETE ... RETURNING (and text that may be one) write in this
             // transaction: a later failed commit must then keep that work (see flush).
             tx();
             wrote = true;
             mayHaveWritten = true;
+        } else if (query instanceof SelectNode<?> s && s.lockOptions() != null) {
+            tx(); // row locks last until the transaction ends
         }
         if (query instanceof ReturningNode<?> r && !dialect.supportsReturning()) {
             @SuppressWarnings("unchecked")
@@ -698,7 +759,8 @@ public class SessionImpl implements Session {
 
     /** Runs a compiled query and reads up to {@code max} results (negative: all). */
     List<Object> fetch(Compiled compiled, RowReader reader, int max) {
-        Connection c = tx();
+        checkOpen();
+        Connection c = reader();
         Relations.Batch outer = batch;
         batch = new Relations.Batch();
         long start = exec.clock();
@@ -720,6 +782,7 @@ public class SessionImpl implements Session {
         } finally {
             exec.done(ps);
             batch = outer;
+            readDone();
         }
     }
 
@@ -729,6 +792,22 @@ public class SessionImpl implements Session {
             relations.fetch(results, refs);
         }
     }
+
+    /**
+     * Whether {@code sql} only reads: it starts with SELECT or VALUES and takes no row locks. Anything
+     * else ({@code WITH}, which may wrap a data-changing statement on PostgreSQL, included) is
+     * treated as a write and begins the transaction.
+     */
+    static boolean plainQuery(String sql) {
+        java.util.regex.Matcher m = PLAIN_QUERY.matcher(sql);
+        return m.lookingAt() && !LOCKING.matcher(sql).find();
+    }
+
+    private static final java.util.regex.Pattern PLAIN_QUERY = java.util.regex.Pattern.compile(
+            "\\s*\\(*\\s*(select|values)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final java.util.regex.Pattern LOCKING = java.util.regex.Pattern.compile(
+            "\\bfor\\s+(update|share|no\\s+key\\s+update|key\\s+share)\\b|\\block\\s+in\\s+share\\s+mode\\b|\\binto\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     SqlModelException translate(SQLException e, String sql) {
         return engine.translate(e, sql);
@@ -787,9 +866,9 @@ public class SessionImpl implements Session {
     public Transaction begin(IsolationLevel isolation) {
         checkOpen();
         refuseUnderGlobal("begin()");
-        if (conn != null) {
+        if (local) {
             throw new IllegalStateException("a transaction is already open in this session"
-                    + (explicit ? "" : " (begun by an earlier statement: commit() or rollback() it first)"));
+                    + (explicit ? "" : " (begun by an earlier write: commit() or rollback() it first)"));
         }
         beginLocal(isolation);
         explicit = true;
@@ -866,10 +945,20 @@ public class SessionImpl implements Session {
 
     @Override
     public Connection connection() {
-        Connection c = tx();
-        wrote = true; // the caller may write through it
-        mayHaveWritten = true;
-        return c;
+        checkOpen();
+        JoinedTransaction g = global();
+        if (g != null) {
+            return enlisted(g);
+        }
+        if (conn == null) {
+            conn = engine.acquire();
+        }
+        pinned = true;
+        if (local) {
+            wrote = true; // the caller may write through it, inside the transaction
+            mayHaveWritten = true;
+        }
+        return conn;
     }
 
     @Override
@@ -878,7 +967,11 @@ public class SessionImpl implements Session {
             return;
         }
         closeStreams();
-        if (conn == null && joinedGlobal()) {
+        if (!local) {
+            pinned = false;
+            readDone(); // a connection kept by connection()
+        }
+        if (!local && joinedGlobal()) {
             // The transaction still owes the database this session's pending work: it is written
             // at beforeCompletion, and afterCompletion forgets it and gives the connection back.
             closed = true;
@@ -887,6 +980,8 @@ public class SessionImpl implements Session {
         try {
             endTransaction(false);
         } finally {
+            pinned = false;
+            readDone();
             map.release();
             relations.reset();
             closed = true;
@@ -906,7 +1001,7 @@ public class SessionImpl implements Session {
 
         @Override
         public JoinedTransaction joined() {
-            if (conn != null) {
+            if (local) {
                 throw new IllegalStateException("this session has a local transaction open: commit() or rollback()"
                         + " it before using the session inside a JTA transaction");
             }
@@ -945,7 +1040,7 @@ public class SessionImpl implements Session {
 
     /** Instances a stream's current chunk attached (null when no chunk is being read). */
     private List<Object> streamed;
-    private List<CursorStream> streams;
+    private List<CursorStream> cursorStreams;
 
     /**
      * A lazy stream of a query's results through a cursor: on the open transaction's connection,
@@ -986,21 +1081,21 @@ public class SessionImpl implements Session {
             @Override
             public void closed(CursorStream s) {
                 streamed = null;
-                if (streams != null) {
-                    streams.remove(s);
+                if (cursorStreams != null) {
+                    cursorStreams.remove(s);
                 }
             }
         });
-        if (streams == null) {
-            streams = new ArrayList<>(1);
+        if (cursorStreams == null) {
+            cursorStreams = new ArrayList<>(1);
         }
-        streams.add(stream);
+        cursorStreams.add(stream);
         return stream.stream();
     }
 
     private void closeStreams() {
-        if (streams != null) {
-            for (CursorStream s : new ArrayList<>(streams)) {
+        if (cursorStreams != null) {
+            for (CursorStream s : new ArrayList<>(cursorStreams)) {
                 s.close();
             }
         }
@@ -1008,7 +1103,7 @@ public class SessionImpl implements Session {
 
     @Override
     public String toString() {
-        return "Session[" + dialect.kind() + ", " + map.size() + " attached" + (conn != null ? ", in transaction" : "")
+        return "Session[" + dialect.kind() + ", " + map.size() + " attached" + (local ? ", in transaction" : "")
                 + (closed ? ", closed" : "") + "]";
     }
 }

@@ -49,18 +49,21 @@ class TransactionTest extends DatabaseTest {
     // ---- begin, commit, rollback -----------------------------------------------------------
 
     @DbTest
-    void firstStatementBeginsATransaction(Db db) throws SQLException {
+    void firstWriteBeginsATransaction(Db db) throws SQLException {
         fresh(db);
         Session s = session(db);
         s.begin().rollback(); // nothing open yet: begin() works
         s.exec(select(Hero.class)).all();
+        assertTrue(s.connection().getAutoCommit()); // reads run in auto-commit
+        s.begin().rollback();
+        s.execute(insert(Hero.class).values(new Hero("Rusty-Man", "Tommy Sharp", 48)));
         assertFalse(s.connection().getAutoCommit());
         IllegalStateException e = assertThrows(IllegalStateException.class, s::begin);
         assertTrue(e.getMessage().contains("transaction"), e.getMessage());
         assertThrows(IllegalStateException.class, () -> s.begin(IsolationLevel.SERIALIZABLE));
         Hero h = s.add(new Hero("Deadpond", "Dive Wilson", null));
         s.commit();
-        assertEquals(List.of("Deadpond"), storedHeroes(db));
+        assertEquals(List.of("Deadpond", "Rusty-Man"), storedHeroes(db));
         assertTrue(s.contains(h)); // commit keeps instances attached
         s.begin().commit(); // the commit ended the autobegun transaction
     }
@@ -157,10 +160,11 @@ class TransactionTest extends DatabaseTest {
                     }
                     s.add(new Hero("Hero " + level, null, null));
                     tx.commit();
-                    assertEquals(List.of(usual), tracked.releasedIsolation(), level.name());
-                    // the next transaction of the session is back to the usual level
+                    // connection() keeps the connection with the session, back at the usual level
                     assertEquals(usual, s.connection().getTransactionIsolation());
+                    assertEquals(List.of(), tracked.releasedIsolation(), level.name());
                 }
+                assertEquals(List.of(usual), tracked.releasedIsolation(), level.name());
             }
             tracked.reset();
             try (Session s = tracked.engine().session()) {

@@ -132,7 +132,7 @@ class TypesTest extends DatabaseTest {
             Powers p = s.get(Powers.class, id).orElseThrow();
             tracked.reset();
             s.commit();
-            assertEquals(List.of("COMMIT"), tracked.executed()); // every value read back compares equal
+            assertEquals(List.of(), tracked.executed()); // every value read back compares equal
             p.bytes[255] = 0; // changing an array in place is a change
             s.commit();
             assertEquals(1, tracked.executed("UPDATE").size());

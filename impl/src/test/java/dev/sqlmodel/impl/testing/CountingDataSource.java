@@ -20,6 +20,8 @@ import javax.sql.DataSource;
 public final class CountingDataSource implements DataSource {
     private final DataSource target;
     private final List<String> statements = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> transactionCalls = Collections.synchronizedList(new ArrayList<>());
+    private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Wraps {@code target}. */
     public CountingDataSource(DataSource target) {
@@ -44,9 +46,26 @@ public final class CountingDataSource implements DataSource {
         return out;
     }
 
+    /**
+     * The calls that begin or end transactions since the last {@link #reset()}: {@code
+     * setAutoCommit(false)}, {@code setAutoCommit(true)}, {@code commit()}, {@code rollback()}.
+     */
+    public List<String> transactionCalls() {
+        synchronized (transactionCalls) {
+            return new ArrayList<>(transactionCalls);
+        }
+    }
+
+    /** How many connections were opened since the last {@link #reset()}. */
+    public int connections() {
+        return connections.get();
+    }
+
     /** Forgets what was recorded. */
     public void reset() {
         statements.clear();
+        transactionCalls.clear();
+        connections.set(0);
     }
 
     private Connection wrap(Connection c) {
@@ -55,6 +74,12 @@ public final class CountingDataSource implements DataSource {
                     if ((method.getName().equals("prepareStatement") || method.getName().equals("prepareCall"))
                             && args != null && args[0] instanceof String sql) {
                         statements.add(sql);
+                    }
+                    switch (method.getName()) {
+                        case "setAutoCommit" -> transactionCalls.add("setAutoCommit(" + args[0] + ")");
+                        case "commit", "rollback" -> transactionCalls.add(method.getName() + "()");
+                        default -> {
+                        }
                     }
                     Object result;
                     try {
@@ -86,6 +111,7 @@ public final class CountingDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
+        connections.incrementAndGet();
         return wrap(target.getConnection());
     }
 
