@@ -125,6 +125,15 @@ final class Cursor implements AutoCloseable {
         return sql;
     }
 
+    /**
+     * The connection of a cursor that owns it and lets other statements run on it while it is
+     * open (every database but MySQL's row-by-row streaming), else null: relationship loads of a
+     * streamed chunk may run there instead of taking another connection from the pool.
+     */
+    Connection ownConnectionForReads() {
+        return owned && !(engine.dialect() == Dialect.MYSQL) && !closed ? conn : null;
+    }
+
     /** Whether the connection was taken for this cursor (and is given back when it closes). */
     boolean ownsConnection() {
         return owned;

@@ -445,7 +445,17 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
         CursorStream stream = CursorStream.of(cursor, reader, exec, !fetches.isEmpty(), new CursorStream.Chunks() {
             @Override
             public void read(List<Object> rows) {
-                fetchRelations(rows, fetches);
+                Connection own = callConn == null && !inTransaction() ? cursor.ownConnectionForReads() : null;
+                if (own == null) {
+                    fetchRelations(rows, fetches);
+                    return;
+                }
+                callConn = own; // the chunk's relationship loads run beside the cursor
+                try {
+                    fetchRelations(rows, fetches);
+                } finally {
+                    callConn = null;
+                }
             }
 
             @Override
