@@ -1048,7 +1048,8 @@ public class SessionImpl implements Session {
      * committed, and nothing is pending: {@link #exec} flushed). Instances the stream attached
      * are evicted once the stream has moved past them, unless they were changed, deleted or had
      * a relationship changed meanwhile, so the identity map holds what the application kept
-     * working on, not every row read.
+     * working on, not every row read. Relationships fetched for a chunk are evicted with it;
+     * what the consumer loads lazily stays attached.
      */
     Stream<Object> stream(Compiled compiled, RowReader reader, List<RelationshipRef<?, ?>> fetches) {
         checkOpen();
