@@ -93,6 +93,8 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
     private Connection pinned;
     /** The connection of the call running now, when it checked one out. */
     private Connection callConn;
+    /** Calls running now: one, or more while a call's relationship loads run. */
+    private int depth;
     private boolean closed;
 
     /** A stateless session of {@code engine}. */
@@ -150,6 +152,7 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
      */
     private <T> T call(boolean atomic, Work<T> work) {
         checkOpen();
+        boolean outermost = depth++ == 0; // relationship loads and emulated RETURNING call in turn
         try {
             T result;
             if (callConn != null || inTransaction()) {
@@ -166,11 +169,17 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
                     }
                 }
             }
-            writes.forget();
+            if (outermost) {
+                writes.forget();
+            }
             return result;
         } catch (RuntimeException | Error e) {
-            writes.undo();
+            if (outermost) {
+                writes.undo();
+            }
             throw e;
+        } finally {
+            depth--;
         }
     }
 
