@@ -468,22 +468,30 @@ public interface Expr<T> {
         return Fn.of(FnKind.COUNT_DISTINCT, Long.class, expr);
     }
 
-    /** {@code SUM(expr)}, converted to the expression's type. */
+    /**
+     * {@code SUM(expr)}, converted to the expression's type on every database (a decimal
+     * column's sum keeps the column's scale); null when no row has a value. A sum outside
+     * the type's range (an {@code Integer} column adding up past 2^31) throws
+     * {@code IllegalArgumentException} when read: sum a {@code cast} to a wider type instead.
+     */
     static <T> Expr<T> sum(Expr<T> expr) {
         return Fn.of(FnKind.SUM, expr.javaType(), expr);
     }
 
-    /** {@code MIN(expr)}. */
+    /** {@code MIN(expr)}, of the expression's type; null when no row has a value. */
     static <T> Expr<T> min(Expr<T> expr) {
         return Fn.of(FnKind.MIN, expr.javaType(), expr);
     }
 
-    /** {@code MAX(expr)}. */
+    /** {@code MAX(expr)}, of the expression's type; null when no row has a value. */
     static <T> Expr<T> max(Expr<T> expr) {
         return Fn.of(FnKind.MAX, expr.javaType(), expr);
     }
 
-    /** {@code AVG(expr)} as a double. */
+    /**
+     * {@code AVG(expr)} as a double, computed in double precision on every database so the
+     * same rows give the same value everywhere; null when no row has a value.
+     */
     static Expr<Double> avg(Expr<? extends Number> expr) {
         return Fn.of(FnKind.AVG, Double.class, expr);
     }

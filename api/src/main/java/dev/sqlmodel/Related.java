@@ -62,9 +62,15 @@ public final class Related<T> {
         return loaded;
     }
 
-    /** Sets the target; the foreign key is written at flush and a loaded other side kept in step. */
+    /**
+     * Sets the target; the foreign key is written at flush. A loaded list on the other side
+     * ({@code backPopulates}) is kept in step at once: the owner leaves its old target's list
+     * and joins the new target's. An unloaded list stays unloaded.
+     */
+    @SuppressWarnings("unchecked")
     public void set(T newValue) {
-        T old = value;
+        // An unloaded holder's old target is still known when the session holds it by key.
+        T old = loaded || hook == null ? value : (T) hook.peekUnloaded(this);
         value = newValue;
         loaded = true;
         if (hook != null) {

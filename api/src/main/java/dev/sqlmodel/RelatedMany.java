@@ -56,7 +56,12 @@ public final class RelatedMany<T> implements Iterable<T> {
         return loaded;
     }
 
-    /** Adds {@code element} (loading first if needed); ignored when already present. */
+    /**
+     * Adds {@code element} (loading first if needed); ignored when already present. The
+     * element's to-one on the other side ({@code backPopulates}) is set to this list's owner
+     * and the element leaves its previous owner's loaded list; on a many-to-many the other
+     * side's loaded list gets the owner.
+     */
     public void add(T element) {
         ensureLoaded();
         if (!containsSame(element)) {
@@ -67,7 +72,11 @@ public final class RelatedMany<T> implements Iterable<T> {
         }
     }
 
-    /** Removes {@code element}; returns whether it was present. */
+    /**
+     * Removes {@code element}; returns whether it was present. The element's to-one on the
+     * other side ({@code backPopulates}) is set to null; on a many-to-many the owner leaves
+     * the other side's loaded list.
+     */
     public boolean remove(T element) {
         ensureLoaded();
         for (Iterator<T> it = items.iterator(); it.hasNext();) {

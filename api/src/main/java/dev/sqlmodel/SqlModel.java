@@ -30,7 +30,9 @@ public final class SqlModel {
     }
 
     /**
-     * A new instance from a map, converted and validated.
+     * A new instance from a map, converted and validated. A relationship key holds null, a
+     * nested map (to-one) or a list of maps (to-many), read as new related instances joined to
+     * the owner on both sides and validated with it; what {@link #toMap} writes reads back.
      *
      * @throws IllegalArgumentException naming the field, for a wrong type or an unknown key
      * @throws jakarta.validation.ConstraintViolationException when a constraint is violated
@@ -40,7 +42,9 @@ public final class SqlModel {
     }
 
     /**
-     * A new instance from a JSON object, converted and validated.
+     * A new instance from a JSON object, converted and validated. A relationship key holds
+     * null, a nested object (to-one) or an array of objects (to-many), read as in
+     * {@link #fromMap}; what {@link #toJson} writes reads back.
      *
      * @throws IllegalArgumentException naming the field, for a wrong type or an unknown key
      * @throws jakarta.validation.ConstraintViolationException when a constraint is violated

@@ -14,6 +14,14 @@ public interface RelationHook {
      */
     void load(Object holder);
 
+    /**
+     * The target an unloaded to-one holder stands for, when it can be told without a query
+     * (the owner's session holds the instance its foreign key names); null otherwise.
+     */
+    default Object peekUnloaded(Object holder) {
+        return null;
+    }
+
     /** The application set a to-one holder from {@code oldValue} to {@code newValue}. */
     default void set(Object holder, Object oldValue, Object newValue) {
     }

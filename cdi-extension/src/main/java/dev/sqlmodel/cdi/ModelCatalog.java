@@ -5,6 +5,7 @@ import dev.sqlmodel.impl.meta.ModelIndex;
 import dev.sqlmodel.impl.meta.ModelMeta;
 import dev.sqlmodel.impl.meta.ModelRegistry;
 import dev.sqlmodel.impl.meta.RelationMeta;
+import jakarta.enterprise.inject.spi.DeploymentException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -22,7 +23,19 @@ import java.util.Set;
  */
 final class ModelCatalog {
     private final Set<Class<?>> models = new LinkedHashSet<>();
-    private final List<String> problems = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
+
+    /**
+     * One thing wrong with the models: the message names the class (and field), the cause is
+     * the {@link MappingException} (or loading error) behind it, for the deployment failure's
+     * cause chain.
+     */
+    record Problem(String message, Throwable cause) {
+        /** The deployment failure this problem makes: the message kept, the cause chained. */
+        DeploymentException deploymentException() {
+            return new DeploymentException("invalid model: " + message, cause);
+        }
+    }
 
     /** Adds a model the container discovered. */
     void add(Class<?> model) {
@@ -35,7 +48,7 @@ final class ModelCatalog {
             try {
                 models.add(Class.forName(name, false, loader));
             } catch (ClassNotFoundException | LinkageError e) {
-                problems.add(name + " is listed in " + ModelIndex.RESOURCE + " but cannot be loaded: " + e);
+                problems.add(new Problem(name + " is listed in " + ModelIndex.RESOURCE + " but cannot be loaded: " + e, e));
             }
         }
     }
@@ -50,8 +63,8 @@ final class ModelCatalog {
      * all are valid. Resolving each relationship's columns here also caches them for the
      * relationship loaders.
      */
-    List<String> problems() {
-        List<String> found = new ArrayList<>(problems);
+    List<Problem> problems() {
+        List<Problem> found = new ArrayList<>(problems);
         Map<String, Class<?>> tables = new HashMap<>();
         for (Class<?> type : models) {
             try {
@@ -62,10 +75,11 @@ final class ModelCatalog {
                 String table = (meta.schema() + "." + meta.tableName()).toLowerCase(Locale.ROOT);
                 Class<?> other = tables.putIfAbsent(table, type);
                 if (other != null && other != type) {
-                    found.add(type.getName() + " and " + other.getName() + " both map table '" + meta.tableName() + "'");
+                    String message = type.getName() + " and " + other.getName() + " both map table '" + meta.tableName() + "'";
+                    found.add(new Problem(message, new MappingException(message)));
                 }
             } catch (MappingException e) {
-                found.add(e.getMessage());
+                found.add(new Problem(e.getMessage(), e));
             }
         }
         return found;

@@ -128,8 +128,8 @@ public final class SqlModelBuildExtension implements BuildCompatibleExtension {
     /** Fails deployment for each invalid model and each injected database that is not configured. */
     @Validation
     public void check(Messages messages) {
-        for (String problem : catalog.problems()) {
-            messages.error(new DeploymentException("invalid model: " + problem));
+        for (ModelCatalog.Problem problem : catalog.problems()) {
+            messages.error(problem.deploymentException());
         }
         Settings settings = Settings.load(loader());
         for (String name : injected) {

@@ -109,8 +109,8 @@ public final class SqlModelExtension implements Extension {
     }
 
     void check(@Observes AfterDeploymentValidation event, BeanManager manager) {
-        for (String problem : catalog.problems()) {
-            event.addDeploymentProblem(new DeploymentException("invalid model: " + problem));
+        for (ModelCatalog.Problem problem : catalog.problems()) {
+            event.addDeploymentProblem(problem.deploymentException());
         }
         Settings settings = Settings.load(loader());
         for (String name : injected) {

@@ -228,25 +228,184 @@ public final class Serialization {
         }
     }
 
-    /** See {@link dev.sqlmodel.SqlModel#fromMap}. */
+    /**
+     * See {@link dev.sqlmodel.SqlModel#fromMap}. Relationship keys hold null, a nested map
+     * (to-one) or a list of maps (to-many), read as new instances of the target model and
+     * joined to the owner on both sides ({@code backPopulates}), as {@link #toMap} cut the
+     * cycle back to it. The whole graph is converted first and then validated, so one
+     * {@code ConstraintViolationException} reports every violation, each with its path.
+     */
     public static <M> M fromMap(Class<M> type, Map<String, ?> values) {
-        ModelMeta<M> meta = ModelRegistry.describe(type);
-        Object[] converted = new Object[meta.columns().size()];
-        boolean[] present = new boolean[converted.length];
-        Set<String> set = new HashSet<>();
-        for (Map.Entry<String, ?> e : values.entrySet()) {
-            FieldMeta f = fieldByKey(meta, e.getKey());
-            converted[f.position()] = convertStrict(f, e.getValue());
-            present[f.position()] = true;
-            set.add(f.name());
-        }
-        M model = meta.instantiate(converted, present);
-        Set<ConstraintViolation<Object>> violations = Validation.validate(model);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(Validation.describe(violations), violations);
-        }
-        SET_FIELDS.put(model, Collections.unmodifiableSet(set));
+        GraphReader reader = new GraphReader();
+        M model = reader.read(type, values, "");
+        reader.validate();
         return model;
+    }
+
+    /** Reads one map and the maps nested in its relationship keys, remembering what it made. */
+    private static final class GraphReader {
+        private final List<Object> made = new ArrayList<>();
+        private final List<String> paths = new ArrayList<>();
+
+        <M> M read(Class<M> type, Map<String, ?> values, String path) {
+            ModelMeta<M> meta = ModelRegistry.describe(type);
+            Object[] converted = new Object[meta.columns().size()];
+            boolean[] present = new boolean[converted.length];
+            Set<String> set = new HashSet<>();
+            Map<RelationMeta, Object> relations = Map.of();
+            for (Map.Entry<String, ?> e : values.entrySet()) {
+                RelationMeta r = meta.field(e.getKey()) == null ? meta.relation(e.getKey()) : null;
+                if (r != null) {
+                    if (relations.isEmpty()) {
+                        relations = new LinkedHashMap<>();
+                    }
+                    relations.put(r, e.getValue());
+                    set.add(r.name());
+                    continue;
+                }
+                FieldMeta f = fieldByKey(meta, e.getKey());
+                converted[f.position()] = convertStrict(f, e.getValue());
+                present[f.position()] = true;
+                set.add(f.name());
+            }
+            M model = meta.instantiate(converted, present);
+            made.add(model);
+            paths.add(path);
+            SET_FIELDS.put(model, Collections.unmodifiableSet(set));
+            for (Map.Entry<RelationMeta, Object> e : relations.entrySet()) {
+                assign(model, e.getKey(), e.getValue(), path.isEmpty() ? e.getKey().name() : path + "." + e.getKey().name());
+            }
+            return model;
+        }
+
+        @SuppressWarnings("unchecked")
+        private void assign(Object model, RelationMeta r, Object value, String path) {
+            String where = r.owner().getName() + "." + r.name();
+            if (!r.accessor().writable()) {
+                throw new IllegalArgumentException(where + ": cannot be set (a final field or a record component)");
+            }
+            RelationMeta back = r.backPopulates().isEmpty() ? null
+                    : ModelRegistry.describe(r.target()).relation(r.backPopulates());
+            if (r.kind() == dev.sqlmodel.RelationshipInfo.Kind.MANY_TO_ONE) {
+                Object target = value == null ? null : element(r, value, where, path);
+                r.accessor().set(model, Related.of(target));
+                if (target != null && back != null) {
+                    joinBack(back, target, model);
+                }
+                return;
+            }
+            List<Object> items = new ArrayList<>();
+            if (value != null) {
+                if (!(value instanceof java.util.Collection<?> c)) {
+                    throw new IllegalArgumentException(where + ": expected an array of " + r.target().getSimpleName()
+                            + " objects or null, got " + shape(value));
+                }
+                int i = 0;
+                for (Object v : c) {
+                    items.add(element(r, v, where + "[" + i + "]", path + "[" + i + "]"));
+                    i++;
+                }
+            }
+            RelatedMany<Object> many = RelatedMany.empty();
+            RelationAccess.get().fill(many, items);
+            r.accessor().set(model, many);
+            if (back != null) {
+                for (Object item : items) {
+                    Set<String> given = SET_FIELDS.get(item);
+                    // A to-one the input gave explicitly stays as given; toMap cut the others.
+                    if (back.kind() != dev.sqlmodel.RelationshipInfo.Kind.MANY_TO_ONE
+                            || given == null || !given.contains(back.name())) {
+                        joinBack(back, item, model);
+                    }
+                }
+            }
+        }
+
+        /** A nested model: a map read like the owner, or an instance of the target as it is. */
+        private Object element(RelationMeta r, Object value, String where, String path) {
+            if (value instanceof Map<?, ?> m) {
+                try {
+                    @SuppressWarnings("unchecked")
+                    Map<String, ?> nested = (Map<String, ?>) m;
+                    return read(r.target(), nested, path);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+                }
+            }
+            if (r.target().isInstance(value)) {
+                made.add(value);
+                paths.add(path);
+                return value;
+            }
+            throw new IllegalArgumentException(where + ": expected an object (a " + r.target().getSimpleName()
+                    + ")" + (r.kind() == dev.sqlmodel.RelationshipInfo.Kind.MANY_TO_ONE ? " or null" : "")
+                    + ", got " + shape(value));
+        }
+
+        /** Puts {@code owner} on {@code back}, the other side of the relationship, of {@code target}. */
+        @SuppressWarnings("unchecked")
+        private static void joinBack(RelationMeta back, Object target, Object owner) {
+            if (!back.accessor().writable()) {
+                return;
+            }
+            Object holder = back.accessor().get(target);
+            if (back.kind() == dev.sqlmodel.RelationshipInfo.Kind.MANY_TO_ONE) {
+                if (holder instanceof Related<?> one) {
+                    RelationAccess.get().fill((Related<Object>) one, owner);
+                } else {
+                    back.accessor().set(target, Related.of(owner));
+                }
+                return;
+            }
+            if (holder instanceof RelatedMany<?> many && !many.isLoaded()) {
+                return; // an instance given as is, read from a session: its list stays unloaded
+            }
+            List<Object> items = holder instanceof RelatedMany<?> many
+                    ? new ArrayList<>(RelationAccess.get().peek((RelatedMany<Object>) many)) : new ArrayList<>();
+            for (Object o : items) {
+                if (o == owner) {
+                    return;
+                }
+            }
+            items.add(owner);
+            RelatedMany<Object> many = holder instanceof RelatedMany<?> h ? (RelatedMany<Object>) h : RelatedMany.empty();
+            RelationAccess.get().fill(many, items);
+            if (holder != many) {
+                back.accessor().set(target, many);
+            }
+        }
+
+        void validate() {
+            Set<ConstraintViolation<Object>> all = new java.util.LinkedHashSet<>();
+            StringBuilder message = new StringBuilder();
+            for (int i = 0; i < made.size(); i++) {
+                Set<ConstraintViolation<Object>> violations = Validation.validate(made.get(i));
+                String path = paths.get(i);
+                for (ConstraintViolation<Object> v : violations) {
+                    all.add(v);
+                    if (message.length() > 0) {
+                        message.append("; ");
+                    }
+                    message.append(path.isEmpty() ? "" : path + ": ").append(Validation.describe(Set.of(v)));
+                }
+            }
+            if (!all.isEmpty()) {
+                throw new ConstraintViolationException(message.toString(), all);
+            }
+        }
+
+        private static String shape(Object v) {
+            if (v instanceof String str) {
+                return "text '" + str + "'";
+            }
+            if (v instanceof java.util.Collection<?>) {
+                return "an array";
+            }
+            if (v instanceof Map<?, ?>) {
+                return "an object";
+            }
+            return v.getClass().getSimpleName() + " " + v;
+        }
     }
 
     /** See {@link dev.sqlmodel.SqlModel#update}. */
@@ -277,7 +436,7 @@ public final class Serialization {
         }
         if (f == null) {
             throw new IllegalArgumentException(meta.type().getName() + "." + key + ": unknown field"
-                    + (meta.relation(key) != null ? " (relationships cannot be set from a map)" : ""));
+                    + (meta.relation(key) != null ? " (update sets columns, not relationships)" : ""));
         }
         return f;
     }
@@ -336,7 +495,7 @@ public final class Serialization {
         if (t.isEnum()) {
             return "one of " + java.util.Arrays.toString(t.getEnumConstants());
         }
-        return "a " + t.getSimpleName();
+        return ("AEIOU".indexOf(t.getSimpleName().charAt(0)) >= 0 ? "an " : "a ") + t.getSimpleName();
     }
 
     private static final class Options {

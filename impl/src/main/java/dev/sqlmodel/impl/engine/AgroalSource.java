@@ -31,14 +31,27 @@ import java.util.logging.Logger;
  * An Agroal pool the engine creates and closes. Connections keep the JDBC defaults
  * (auto-commit on); a session switches auto-commit off for its own transaction. Agroal counts
  * everything in {@link #stats()} except acquisition timeouts, which are counted here.
+ *
+ * <p>Dead connections are never handed out knowingly. A PostgreSQL or MySQL connection that sat
+ * idle in the pool for longer than {@link #IDLE_VALIDATION} is checked with JDBC
+ * {@code isValid} (PostgreSQL: an empty query; Connector/J: a ping) before checkout; a broken
+ * one is destroyed and the pool takes or opens another within the same acquire timeout. A
+ * connection used moments ago is not checked, so a busy pool pays nothing. With
+ * {@link PoolOptions#validateOnCheckout(boolean)} every checkout is checked. A connection that
+ * fails during use with a fatal error (SQLSTATE class 08, a server shutdown) is destroyed when it
+ * is returned (Agroal's exception sorters). SQLite connections are local files and not checked.
  */
 public final class AgroalSource implements ConnectionSource {
     private static final Logger LOG = Logger.getLogger("dev.sqlmodel.engine");
+    /** A server connection idle for longer than this is validated before it is handed out. */
+    static final Duration IDLE_VALIDATION = Duration.ofSeconds(1);
+    private static final int VALIDATION_TIMEOUT_SECONDS = 5;
 
     private final AgroalDataSource pool;
     private final Dialect dialect;
     private final int maxSize;
     private final Duration acquireTimeout;
+    private final String url;
     private final AtomicLong timeouts = new AtomicLong();
 
     /**
@@ -59,10 +72,11 @@ public final class AgroalSource implements ConnectionSource {
         AgroalConnectionPoolConfiguration poolConfig = config.connectionPoolConfiguration();
         this.maxSize = poolConfig.maxSize();
         this.acquireTimeout = poolConfig.acquisitionTimeout();
+        this.url = poolConfig.connectionFactoryConfiguration().jdbcUrl();
         try {
             this.pool = AgroalDataSource.from(config);
         } catch (SQLException e) {
-            throw SqlErrors.connectFailure(e, dialect);
+            throw SqlErrors.connectFailure(e, dialect, url);
         } catch (RuntimeException e) {
             throw new SqlModelException("cannot create the connection pool: " + e.getMessage(), e);
         }
@@ -89,8 +103,13 @@ public final class AgroalSource implements ConnectionSource {
         AgroalConnectionPoolConfigurationSupplier pool = new AgroalConnectionPoolConfigurationSupplier()
                 .connectionFactoryConfiguration(factory)
                 .acquisitionTimeout(options.acquireTimeout())
-                .connectionValidator(ConnectionValidator.defaultValidator())
+                .connectionValidator(ConnectionValidator.defaultValidatorWithTimeout(validationSeconds(options)))
                 .validateOnBorrow(options.validateOnCheckout());
+        if (dialect != Dialect.SQLITE && !options.validateOnCheckout()) {
+            // A server restart, failover or idle-killing proxy leaves dead connections in the pool:
+            // check one that sat idle before handing it out (one round trip, none under load).
+            pool.idleValidationTimeout(IDLE_VALIDATION);
+        }
         if (driver.singleConnection()) {
             // The database exists only inside its one connection: never open a second, never retire it.
             pool.minSize(1).initialSize(1).maxSize(1).reapTimeout(Duration.ZERO).maxLifetime(Duration.ZERO);
@@ -109,6 +128,11 @@ public final class AgroalSource implements ConnectionSource {
         return new AgroalDataSourceConfigurationSupplier().metricsEnabled(true).connectionPoolConfiguration(pool);
     }
 
+    private static int validationSeconds(PoolOptions options) {
+        long acquire = options.acquireTimeout().toSeconds();
+        return (int) Math.max(1, Math.min(VALIDATION_TIMEOUT_SECONDS, acquire));
+    }
+
     /**
      * A pooled connection.
      *
@@ -125,7 +149,7 @@ public final class AgroalSource implements ConnectionSource {
                 throw new PoolExhaustedException("no connection became free within " + acquireTimeout
                         + " (pool maxSize " + maxSize + ", " + pool.getMetrics().activeCount() + " in use)", e);
             }
-            throw SqlErrors.connectFailure(e, dialect);
+            throw SqlErrors.connectFailure(e, dialect, url);
         }
     }
 

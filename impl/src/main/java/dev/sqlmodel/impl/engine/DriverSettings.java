@@ -1,6 +1,7 @@
 package dev.sqlmodel.impl.engine;
 
 import dev.sqlmodel.Dialect;
+import dev.sqlmodel.SqlModelException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +19,9 @@ import java.util.Objects;
  * one connection and dies with it, so such a pool has exactly one connection that is never
  * retired ({@link #singleConnection()}).</li>
  * <li>MySQL/MariaDB: {@code jdbc:mariadb:} is rewritten to {@code jdbc:mysql:} (Connector/J is the
- * driver for both); batches rewritten into multi-row inserts and a client-side statement cache.</li>
+ * driver for both); batches rewritten into multi-row inserts and a client-side statement cache.
+ * MariaDB Connector/J's {@code serverSslCert} is refused with the Connector/J spelling, since
+ * Connector/J would silently ignore it.</li>
  * <li>PostgreSQL: batched inserts rewritten into multi-row inserts.</li>
  * </ul>
  */
@@ -35,7 +38,12 @@ final class DriverSettings {
         this.singleConnection = singleConnection;
     }
 
-    /** The settings for {@code url}, whose dialect is {@code dialect}. */
+    /**
+     * The settings for {@code url}, whose dialect is {@code dialect}.
+     *
+     * @throws SqlModelException for a MySQL/MariaDB URL with an option of the MariaDB driver that
+     *         Connector/J would silently ignore ({@code serverSslCert})
+     */
     static DriverSettings of(String url, Dialect dialect) {
         Objects.requireNonNull(url, "url");
         Map<String, String> props = new LinkedHashMap<>();
@@ -55,6 +63,13 @@ final class DriverSettings {
             case MYSQL -> {
                 if (url.startsWith("jdbc:mariadb:")) {
                     effective = "jdbc:mysql:" + url.substring("jdbc:mariadb:".length());
+                }
+                if (setIn(query(url).toLowerCase(Locale.ROOT), "serversslcert")) {
+                    // Connector/J ignores options it does not know: the URL would connect without checking the certificate.
+                    throw new SqlModelException("serverSslCert is an option of the MariaDB driver; MySQL and MariaDB URLs"
+                            + " are served by MySQL Connector/J, which would ignore it: use sslMode=VERIFY_IDENTITY"
+                            + "&trustCertificateKeyStoreUrl=file:/path/truststore.p12&trustCertificateKeyStorePassword=..."
+                            + " (a PKCS#12 or JKS store holding the CA certificate)");
                 }
                 props.put("rewriteBatchedStatements", "true");
                 props.put("cachePrepStmts", "true");

@@ -78,12 +78,21 @@ public final class SqlErrors {
      * saying the database cannot be reached, with the driver's message and SQLSTATE.
      */
     public static SqlModelException connectFailure(SQLException e, Dialect dialect) {
+        return connectFailure(e, dialect, null);
+    }
+
+    /**
+     * As {@link #connectFailure(SQLException, Dialect)}, for a connection to {@code url} (null
+     * when not known); the message says in words why, for TLS failures too (see
+     * {@link ConnectFailures}).
+     */
+    public static SqlModelException connectFailure(SQLException e, Dialect dialect, String url) {
         if (isPoolTimeout(e)) {
             return translate(e, null, dialect);
         }
         SQLException specific = mostSpecific(e);
-        return new SqlModelException("cannot connect to the database: " + specific.getMessage(), e, null,
-                specific.getSQLState());
+        return new SqlModelException("cannot connect to the database: " + ConnectFailures.reason(specific, dialect, url),
+                e, null, specific.getSQLState());
     }
 
     /** Whether {@code e} is a pool's "no connection within the acquisition timeout" failure. */

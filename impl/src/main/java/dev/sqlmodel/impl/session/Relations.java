@@ -154,6 +154,12 @@ final class Relations {
         }
 
         @Override
+        public Object peekUnloaded(Object holder) {
+            return relation.kind() == Kind.MANY_TO_ONE && !session.isClosed()
+                    ? loader.identityTarget(relation.path(), owner) : null;
+        }
+
+        @Override
         public void set(Object holder, Object oldValue, Object newValue) {
             RelationPath p = relation.path();
             if (newValue == null) {
@@ -190,7 +196,7 @@ final class Relations {
                     addSilently(p.back, element, owner);
                 }
             } else if (p.back != null && p.back.kind() == Kind.MANY_TO_ONE) {
-                Object previous = peekOne(p.back, element);
+                Object previous = currentOne(p.back, element);
                 if (previous != null && previous != owner) {
                     removeSilently(relation, previous, element);
                 }
@@ -209,7 +215,9 @@ final class Relations {
             } else {
                 orphans = writable(orphans);
                 orphans.computeIfAbsent(element, k -> new ArrayList<>()).add(p);
-                if (p.back != null && p.back.kind() == Kind.MANY_TO_ONE && peekOne(p.back, element) == owner) {
+                // An unloaded to-one of an element that was in this list pointed at this owner.
+                if (p.back != null && p.back.kind() == Kind.MANY_TO_ONE
+                        && (!oneLoaded(p.back, element) || peekOne(p.back, element) == owner)) {
                     setSilently(p.back, element, null);
                 }
             }
@@ -307,6 +315,22 @@ final class Relations {
         if (target != null && !session.isAttached(target) && !session.isClosed()) {
             session.add(target);
         }
+    }
+
+    private boolean oneLoaded(RelationMeta r, Object owner) {
+        return r.accessor().get(owner) instanceof Related<?> one && one.isLoaded();
+    }
+
+    /**
+     * The target of a to-one as far as it is known without a query: the loaded value, or the
+     * instance of this session that the owner's foreign key names.
+     */
+    private Object currentOne(RelationMeta r, Object owner) {
+        Object holder = r.accessor().get(owner);
+        if (holder instanceof Related<?> one) {
+            return one.isLoaded() ? access.peek(one) : loader.identityTarget(r.path(), owner);
+        }
+        return null;
     }
 
     private Object peekOne(RelationMeta r, Object owner) {

@@ -103,9 +103,30 @@ final class RowReader {
         }
     }
 
-    /** A selected column reads with its field's codec (SQLite decimals keep their declared scale). */
+    /**
+     * A selected column reads with its field's codec (SQLite decimals keep their declared
+     * scale), and so do SUM, MIN and MAX of a column: their value has the column's type, and
+     * SQLite, which adds decimals as binary numbers, would otherwise give 0.30000000000000004
+     * for 0.10 + 0.20 where the other databases give 0.30. A sum of narrower integers is read
+     * as a long and then converted exactly, so a sum past the type's range is an error on every
+     * database (sqlite-jdbc's getInt would cut it silently).
+     */
     private static ValueCodec codecOf(Compiled.ValueItem item, Dialect dialect) {
         Object e = item.expr() instanceof dev.sqlmodel.ast.Named<?> n ? n.expr() : item.expr();
+        if (e instanceof dev.sqlmodel.ast.Fn<?> f && f.args().size() == 1) {
+            switch (f.kind()) {
+                case SUM -> {
+                    Class<?> t = dev.sqlmodel.impl.meta.Types.box(item.type());
+                    if (dev.sqlmodel.impl.meta.Types.integer(t) && t != Long.class) {
+                        return Codecs.forType(Long.class, dialect);
+                    }
+                    e = f.args().get(0);
+                }
+                case MIN, MAX -> e = f.args().get(0);
+                default -> {
+                }
+            }
+        }
         if (e instanceof dev.sqlmodel.ast.ColumnRef<?, ?> c && ModelRegistry.isTable(c.model())) {
             return Codecs.forField(ModelRegistry.of(c.model()).requireField(c.field()), dialect);
         }

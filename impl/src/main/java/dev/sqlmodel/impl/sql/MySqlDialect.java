@@ -71,6 +71,12 @@ public class MySqlDialect extends SqlDialect {
         r.sql(')');
     }
 
+    /** MySQL 8.0.17+ and MariaDB 10.4+ accept {@code CAST(x AS DOUBLE)}. */
+    @Override
+    public String doubleType() {
+        return "DOUBLE";
+    }
+
     /** MySQL's LENGTH counts bytes. */
     @Override
     public String lengthFunction() {

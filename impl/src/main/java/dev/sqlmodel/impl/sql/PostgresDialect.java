@@ -32,6 +32,27 @@ public class PostgresDialect extends SqlDialect {
         r.sql(" AS NUMERIC))");
     }
 
+    /**
+     * PostgreSQL has no MIN/MAX of booleans or (before 16) of UUIDs: booleans take BOOL_AND /
+     * BOOL_OR, UUIDs compare as their text in the C collation, which orders lower-case hex the
+     * way PostgreSQL orders the bytes (and MySQL and SQLite the CHAR(36) text).
+     */
+    @Override
+    public void minMax(SqlCompiler.Renderer r, boolean max, dev.sqlmodel.Expr<?> operand) {
+        Class<?> type = dev.sqlmodel.impl.meta.Types.box(operand.javaType());
+        if (type == Boolean.class) {
+            r.sql(max ? "BOOL_OR(" : "BOOL_AND(");
+            r.expr(operand);
+            r.sql(')');
+        } else if (type == java.util.UUID.class) {
+            r.sql(max ? "CAST(MAX(CAST(" : "CAST(MIN(CAST(");
+            r.expr(operand);
+            r.sql(" AS TEXT) COLLATE \"C\") AS UUID)");
+        } else {
+            super.minMax(r, max, operand);
+        }
+    }
+
     /** PostgreSQL has no ROUND(double precision, int): round through NUMERIC. */
     @Override
     public void round(SqlCompiler.Renderer r, dev.sqlmodel.Expr<?> operand, dev.sqlmodel.Expr<?> digits) {

@@ -1176,6 +1176,8 @@ public final class SqlCompiler {
                 case ROUND -> dialect.round(this, a.get(0), a.get(1));
                 case LENGTH -> call(dialect.lengthFunction(), a);
                 case COUNT_STAR -> sb.append("COUNT(*)");
+                case AVG -> dialect.avg(this, a.get(0));
+                case MIN, MAX -> dialect.minMax(this, f.kind() == dev.sqlmodel.ast.FnKind.MAX, a.get(0));
                 case COUNT_DISTINCT -> {
                     sb.append("COUNT(DISTINCT ");
                     expr(a.get(0));

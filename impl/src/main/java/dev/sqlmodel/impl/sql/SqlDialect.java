@@ -129,6 +129,29 @@ public abstract class SqlDialect {
         return "LENGTH";
     }
 
+    /** The SQL type of a double-precision number, as CAST spells it. */
+    public String doubleType() {
+        return "DOUBLE PRECISION";
+    }
+
+    /**
+     * Renders {@code AVG(x)} computed in double precision. Left alone, MySQL averages integers
+     * and decimals as a DECIMAL with four more places and PostgreSQL as a NUMERIC, so the same
+     * rows would give different doubles; averaging doubles gives the same one everywhere.
+     */
+    public void avg(SqlCompiler.Renderer r, dev.sqlmodel.Expr<?> operand) {
+        r.sql("AVG(CAST(");
+        r.expr(operand);
+        r.sql(" AS ").sql(doubleType()).sql("))");
+    }
+
+    /** Renders {@code MIN(x)} or {@code MAX(x)}. */
+    public void minMax(SqlCompiler.Renderer r, boolean max, dev.sqlmodel.Expr<?> operand) {
+        r.sql(max ? "MAX(" : "MIN(");
+        r.expr(operand);
+        r.sql(')');
+    }
+
     /** Renders {@code ROUND(x, digits)}. */
     public void round(SqlCompiler.Renderer r, dev.sqlmodel.Expr<?> operand, dev.sqlmodel.Expr<?> digits) {
         r.sql("ROUND(");

@@ -23,6 +23,11 @@ public class SqliteDialect extends SqlDialect {
         return "NULL";
     }
 
+    @Override
+    public String doubleType() {
+        return "REAL";
+    }
+
     /** SQLite wants LIMIT before OFFSET; -1 means no limit. */
     @Override
     public void limitOffset(SqlCompiler.Renderer r, Long limit, Long offset) {

@@ -49,4 +49,22 @@ class DriverOptionsTest {
                 .url("jdbc:mysql://127.0.0.1:3306/test?sslMode=REQUIRED").user("root").password("").build().close());
         assertTrue(e.getMessage().toLowerCase(Locale.ROOT).matches("(?s).*(ssl|tls).*"), e.getMessage());
     }
+
+    @Test
+    void mariaDbDriverCertificateOptionIsRefusedWithTheConnectorJSpelling() {
+        // Connector/J would ignore serverSslCert and connect without checking the certificate.
+        SqlModelException e = assertThrows(SqlModelException.class, () -> Engine.builder()
+                .url("jdbc:mariadb://127.0.0.1:3306/test?sslMode=REQUIRED&serverSslCert=/etc/db/ca.pem")
+                .user("root").password("").build().close());
+        assertTrue(e.getMessage().startsWith("serverSslCert is an option of the MariaDB driver"), e.getMessage());
+        assertTrue(e.getMessage().contains("sslMode=VERIFY_IDENTITY&trustCertificateKeyStoreUrl=file:"), e.getMessage());
+    }
+
+    @Test
+    void mariaDbTlsRequirementFailureIsOneLine() {
+        SqlModelException e = assertThrows(SqlModelException.class, () -> Engine.builder()
+                .url("jdbc:mysql://127.0.0.1:3306/test?sslMode=REQUIRED").user("root").password("").build().close());
+        assertTrue(e.getMessage().startsWith("cannot connect to the database: "), e.getMessage());
+        assertTrue(!e.getMessage().contains("\n"), "one line: " + e.getMessage());
+    }
 }

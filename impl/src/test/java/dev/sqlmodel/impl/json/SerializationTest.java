@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -133,6 +134,94 @@ class SerializationTest {
         assertFalse(heroes.get(0).containsKey("team")); // the cycle back to the team is cut
         String json = SqlModel.toJson(rusty);
         assertTrue(json.contains("\"team\":{\"id\":null,\"name\":\"Preventers\""), json);
+    }
+
+    private static List<String> names(List<Recruit> recruits) {
+        return recruits.stream().map(r -> r.name).toList();
+    }
+
+    @Test
+    void relationshipsOfNewModelsRoundTripThroughJsonAndMaps() {
+        Squad preventers = new Squad("Preventers");
+        Recruit rusty = new Recruit("Rusty-Man", 48);
+        Recruit tarantula = new Recruit("Tarantula", 32);
+        preventers.recruits.add(rusty);
+        preventers.recruits.add(tarantula);
+        rusty.squad.set(preventers);
+        tarantula.squad.set(preventers);
+
+        Squad squad = SqlModel.fromJson(Squad.class, SqlModel.toJson(preventers));
+        assertEquals(List.of("Rusty-Man", "Tarantula"), names(squad.recruits.get()));
+        assertSame(squad, squad.recruits.get().get(0).squad.get()); // the cut cycle is joined again
+        assertEquals(SqlModel.toMap(preventers), SqlModel.toMap(squad));
+
+        Recruit back = SqlModel.fromJson(Recruit.class, SqlModel.toJson(rusty));
+        assertEquals("Preventers", back.squad.get().name);
+        assertEquals(List.of("Tarantula", "Rusty-Man"), names(back.squad.get().recruits.get()));
+        assertSame(back, back.squad.get().recruits.get().get(1));
+        assertEquals(SqlModel.toMap(rusty), SqlModel.toMap(back));
+        Recruit fromMap = SqlModel.fromMap(Recruit.class, SqlModel.toMap(rusty));
+        assertEquals(SqlModel.toMap(rusty), SqlModel.toMap(fromMap));
+
+        Recruit alone = SqlModel.fromJson(Recruit.class, SqlModel.toJson(new Recruit("Spider-Boy", null)));
+        assertTrue(alone.squad.isLoaded());
+        assertNull(alone.squad.get());
+        Squad empty = SqlModel.fromMap(Squad.class, SqlModel.toMap(new Squad("Nobody")));
+        assertEquals(List.of(), empty.recruits.get());
+    }
+
+    @Test
+    void manyToManyListsRoundTripAndMirrorTheOtherSide() {
+        Team preventers = new Team("Preventers", "Sharp Tower");
+        dev.sqlmodel.impl.rel.Hero spider = new dev.sqlmodel.impl.rel.Hero("Spider-Boy", "Pedro Parqueador", null);
+        spider.teams.add(preventers);
+        preventers.members.add(spider);
+        dev.sqlmodel.impl.rel.Hero back = SqlModel.fromJson(dev.sqlmodel.impl.rel.Hero.class, SqlModel.toJson(spider));
+        Team team = back.teams.get().get(0);
+        assertEquals("Sharp Tower", team.headquarters);
+        assertEquals(List.of(back), team.members.get());
+        assertNull(back.team.get());
+        assertEquals(SqlModel.toMap(spider), SqlModel.toMap(back));
+    }
+
+    @Test
+    void relationshipKeysTakeNullAnObjectOrAnArrayAndNothingElse() {
+        Recruit r = SqlModel.fromJson(Recruit.class, "{\"name\": \"x\", \"squad\": null}");
+        assertTrue(r.squad.isLoaded());
+        assertNull(r.squad.get());
+        assertEquals(List.of(), SqlModel.fromJson(Squad.class, "{\"name\": \"x\", \"recruits\": null}").recruits.get());
+        assertEquals(Map.of("name", "x", "recruits", List.of(Map.of("name", "y"))), SqlModel.toMap(
+                SqlModel.fromJson(Squad.class, "{\"name\": \"x\", \"recruits\": [{\"name\": \"y\"}]}"), Dump.excludeUnset()));
+
+        IllegalArgumentException text = assertThrows(IllegalArgumentException.class,
+                () -> SqlModel.fromJson(Recruit.class, "{\"name\": \"x\", \"squad\": \"Preventers\"}"));
+        assertTrue(text.getMessage().contains("Recruit.squad") && text.getMessage().contains("object"), text.getMessage());
+        IllegalArgumentException object = assertThrows(IllegalArgumentException.class,
+                () -> SqlModel.fromJson(Squad.class, "{\"name\": \"x\", \"recruits\": {\"name\": \"y\"}}"));
+        assertTrue(object.getMessage().contains("Squad.recruits") && object.getMessage().contains("array"), object.getMessage());
+        IllegalArgumentException number = assertThrows(IllegalArgumentException.class,
+                () -> SqlModel.fromJson(Squad.class, "{\"name\": \"x\", \"recruits\": [1]}"));
+        assertTrue(number.getMessage().contains("Squad.recruits[0]"), number.getMessage());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> SqlModel.fromJson(Squad.class, "{\"name\": \"x\", \"recruits\": [{\"name\": \"y\", \"rank\": 3}]}"));
+        assertTrue(unknown.getMessage().contains("Recruit.rank") && unknown.getMessage().contains("unknown field"),
+                unknown.getMessage());
+        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
+                () -> SqlModel.fromJson(Squad.class, "{\"name\": \"x\", \"recruits\": [{\"name\": \"y\", \"age\": \"old\"}]}"));
+        assertTrue(wrong.getMessage().contains("Squad.recruits[0]") && wrong.getMessage().contains("Recruit.age"),
+                wrong.getMessage());
+    }
+
+    @Test
+    void nestedModelsAreValidatedLikeTheOwner() {
+        ConstraintViolationException e = assertThrows(ConstraintViolationException.class, () -> SqlModel.fromJson(
+                Squad.class, "{\"name\": \" \", \"recruits\": [{\"name\": \"ok\", \"age\": 1}, {\"name\": \"\", \"age\": -1}]}"));
+        assertEquals(3, e.getConstraintViolations().size());
+        assertTrue(e.getMessage().contains("Squad.name") && e.getMessage().contains("recruits[1]: Recruit.age")
+                && e.getMessage().contains("recruits[1]: Recruit.name"), e.getMessage());
+        ConstraintViolationException one = assertThrows(ConstraintViolationException.class,
+                () -> SqlModel.fromJson(Recruit.class, "{\"name\": \"x\", \"squad\": {\"name\": \"\"}}"));
+        assertTrue(one.getMessage().contains("squad: Squad.name"), one.getMessage());
     }
 
     @Test

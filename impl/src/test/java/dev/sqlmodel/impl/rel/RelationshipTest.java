@@ -195,6 +195,149 @@ class RelationshipTest extends DatabaseTest {
         }
     }
 
+    /** Preventers and Z-Force with their heroes loaded; the heroes' own {@code team} holders are not. */
+    private static Team team(Session s, String name) {
+        Team t = s.exec(select(Team.class).where(Team_.name.eq(name))).one();
+        t.heroes.size();
+        return t;
+    }
+
+    private static Hero hero(Session s, String name) {
+        return s.exec(select(Hero.class).where(Hero_.name.eq(name))).one();
+    }
+
+    @DbTest
+    void settingAToOneMovesTheChildBetweenLoadedListsAtOnceWithoutAQuery(Db db) {
+        createTeamsAndHeroes(db);
+        Engine e = counting(db);
+        try (Session s = e.session()) {
+            Hero weird = hero(s, "Dr. Weird");
+            Team preventers = team(s, "Preventers");
+            Team zForce = team(s, "Z-Force");
+            Team nobody = s.exec(select(Team.class).where(Team_.name.eq("Nobody"))).one();
+            assertFalse(weird.team.isLoaded());
+            assertTrue(preventers.heroes.get().contains(weird));
+            counter.reset();
+
+            weird.team.set(null);
+            assertFalse(preventers.heroes.get().contains(weird));
+            weird.team.set(zForce);
+            assertEquals(List.of("Deadpond", "Black Lion", "Dr. Weird"), names(zForce.heroes.get()));
+            weird.team.set(nobody); // the new team's list is not loaded: it stays so
+            assertFalse(zForce.heroes.get().contains(weird));
+            assertFalse(nobody.heroes.isLoaded());
+            Hero rusty = preventers.heroes.get().get(0);
+            rusty.team.set(zForce);
+            assertEquals(List.of("Tarantula"), names(preventers.heroes.get()));
+            assertTrue(zForce.heroes.get().contains(rusty));
+            assertEquals(List.of(), counter.statements(), "nothing is sent before the flush");
+
+            s.commit();
+            assertEquals(nobody.id, weird.teamId);
+            assertEquals(zForce.id, rusty.teamId);
+        }
+        try (Session s = engine(db).session()) {
+            assertEquals(List.of("Tarantula"), names(team(s, "Preventers").heroes.get()));
+            assertEquals(List.of("Dr. Weird"), names(team(s, "Nobody").heroes.get()));
+            assertEquals(Set.of("Deadpond", "Black Lion", "Rusty-Man"), Set.copyOf(names(team(s, "Z-Force").heroes.get())));
+        }
+    }
+
+    @DbTest
+    void addingToAndRemovingFromAListSetsTheChildsToOneWithoutAQuery(Db db) {
+        createTeamsAndHeroes(db);
+        Engine e = counting(db);
+        try (Session s = e.session()) {
+            Hero rusty = hero(s, "Rusty-Man");
+            Hero tarantula = hero(s, "Tarantula");
+            Hero spider = hero(s, "Spider-Boy");
+            Team preventers = team(s, "Preventers");
+            Team zForce = team(s, "Z-Force");
+            counter.reset();
+
+            zForce.heroes.add(rusty);
+            assertTrue(rusty.team.isLoaded());
+            assertSame(zForce, rusty.team.get());
+            assertFalse(preventers.heroes.get().contains(rusty)); // taken from its old team's list
+            preventers.heroes.remove(tarantula);
+            assertTrue(tarantula.team.isLoaded());
+            assertNull(tarantula.team.get());
+            zForce.heroes.add(spider);
+            assertSame(zForce, spider.team.get());
+            zForce.heroes.remove(spider);
+            assertNull(spider.team.get());
+            assertEquals(List.of(), counter.statements(), "nothing is sent before the flush");
+
+            s.commit();
+            assertEquals(zForce.id, rusty.teamId);
+            assertNull(tarantula.teamId);
+            assertNull(spider.teamId);
+        }
+        try (Session s = engine(db).session()) {
+            assertEquals(List.of("Dr. Weird"), names(team(s, "Preventers").heroes.get()));
+            assertEquals(zForce(s), hero(s, "Rusty-Man").teamId);
+            assertNull(hero(s, "Tarantula").teamId);
+        }
+    }
+
+    @DbTest
+    void newInstancesArePutInStepWhenAddedToASession(Db db) {
+        createTeamsAndHeroes(db);
+        try (Session s = engine(db).session()) {
+            Team avengers = new Team("Avengers", "Tower");
+            Hero hulk = new Hero("Hulk", "Bruce", 49);
+            hulk.team.set(avengers);
+            Team guardians = new Team("Guardians", "Knowhere");
+            Hero groot = new Hero("Groot", "Groot", 3);
+            guardians.heroes.add(groot);
+            s.add(hulk);
+            s.add(guardians);
+            assertEquals(List.of("Hulk"), names(avengers.heroes.get()));
+            assertSame(guardians, groot.team.get());
+            s.commit();
+            assertEquals(avengers.id, hulk.teamId);
+            assertEquals(guardians.id, groot.teamId);
+        }
+    }
+
+    private static Long zForce(Session s) {
+        return s.exec(select(Team_.id).where(Team_.name.eq("Z-Force"))).one();
+    }
+
+    @DbTest
+    void manyToManySidesMirrorEachOtherAndUnloadedSidesStayUnloaded(Db db) {
+        createTeamsAndHeroes(db);
+        Engine e = counting(db);
+        try (Session s = e.session()) {
+            Hero spider = hero(s, "Spider-Boy");
+            Hero rusty = hero(s, "Rusty-Man");
+            Team preventers = team(s, "Preventers");
+            Team zForce = team(s, "Z-Force");
+            spider.teams.size();
+            preventers.members.size();
+            counter.reset();
+
+            spider.teams.add(preventers);
+            assertEquals(List.of("Spider-Boy"), names(preventers.members.get()));
+            preventers.members.add(rusty); // rusty's teams are not loaded: they stay so
+            assertFalse(rusty.teams.isLoaded());
+            spider.teams.add(zForce);
+            assertFalse(zForce.members.isLoaded());
+            preventers.members.remove(spider);
+            assertEquals(List.of("Z-Force"), spider.teams.get().stream().map(t -> t.name).toList());
+            assertEquals(List.of("Rusty-Man"), names(preventers.members.get()));
+            spider.teams.add(preventers);
+            assertEquals(Set.of("Rusty-Man", "Spider-Boy"), Set.copyOf(names(preventers.members.get())));
+            assertEquals(List.of(), counter.statements(), "nothing is sent before the flush");
+            s.commit();
+        }
+        try (Session s = engine(db).session()) {
+            assertEquals(Set.of("Preventers", "Z-Force"),
+                    hero(s, "Spider-Boy").teams.get().stream().map(t -> t.name).collect(Collectors.toSet()));
+            assertEquals(Set.of("Rusty-Man", "Spider-Boy"), Set.copyOf(names(team(s, "Preventers").members.get())));
+        }
+    }
+
     @DbTest
     void removingAChildFromTheListSetsItsKeyToNull(Db db) {
         createTeamsAndHeroes(db);

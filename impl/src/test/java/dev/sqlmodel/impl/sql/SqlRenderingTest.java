@@ -44,6 +44,14 @@ class SqlRenderingTest {
     }
 
     @Test
+    void averageIsComputedInDoublePrecisionOnEveryDialect() {
+        var q = select(Expr.avg(Hero_.age));
+        assertEquals("SELECT AVG(CAST(\"hero\".\"age\" AS DOUBLE PRECISION)) FROM \"hero\"", sql(q, Dialect.POSTGRESQL));
+        assertEquals("SELECT AVG(CAST(`hero`.`age` AS DOUBLE)) FROM `hero`", sql(q, Dialect.MYSQL));
+        assertEquals("SELECT AVG(CAST(\"hero\".\"age\" AS REAL)) FROM \"hero\"", sql(q, Dialect.SQLITE));
+    }
+
+    @Test
     void offsetWithoutLimitUsesEachDialectsSpelling() {
         var q = select(Hero_.name).offset(5);
         assertTrue(sql(q, Dialect.SQLITE).endsWith("LIMIT ? OFFSET ?"));
