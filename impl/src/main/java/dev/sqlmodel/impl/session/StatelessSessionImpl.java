@@ -450,7 +450,10 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
     @Override
     public Stream<Object> stream(Compiled compiled, RowReader reader, List<RelationshipRef<?, ?>> fetches) {
         checkOpen();
-        Cursor cursor = Cursor.open(engine, exec, shared(), compiled);
+        // Outside a transaction the cursor takes a connection of its own, even when one is kept by
+        // connection(): on PostgreSQL it begins a transaction there, which calls made while the
+        // stream is open must not fall into.
+        Cursor cursor = Cursor.open(engine, exec, inTransaction() ? shared() : null, compiled);
         CursorStream stream = CursorStream.of(cursor, reader, exec, !fetches.isEmpty(), new CursorStream.Chunks() {
             @Override
             public void read(List<Object> rows) {

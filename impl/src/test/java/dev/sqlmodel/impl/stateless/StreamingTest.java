@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sqlmodel.Engine;
+import dev.sqlmodel.Expr;
 import dev.sqlmodel.Session;
 import dev.sqlmodel.StatelessSession;
 import dev.sqlmodel.impl.model.Hero;
@@ -149,5 +150,23 @@ class StreamingTest extends DatabaseTest {
             assertEquals(11L, s.exec(select(Hero.class)).stream().count());
         }
         assertEquals(0, engine.stats().active());
+    }
+
+    @DbTest
+    void callsMadeWhileAStreamIsOpenStillCommitByThemselves(Db db) {
+        Engine engine = heroes(db, 300);
+        try (StatelessSession s = engine.stateless()) {
+            s.connection(); // kept by the session: the stream still reads on a connection of its own
+            try (Stream<Hero> all = s.exec(select(Hero.class)).stream()) {
+                Iterator<Hero> it = all.iterator();
+                it.next();
+                s.insert(new Hero("Written meanwhile", null, 1));
+                try (StatelessSession other = engine.stateless()) {
+                    assertEquals(1L, other.exec(select(Expr.count()).from(Hero.class)
+                            .where(Hero_.name.eq("Written meanwhile"))).one(), "the insert is committed already");
+                }
+                it.next();
+            }
+        }
     }
 }
