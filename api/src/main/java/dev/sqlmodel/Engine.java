@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -49,6 +50,44 @@ public interface Engine extends AutoCloseable {
      */
     StatelessSession stateless();
 
+    /**
+     * Runs {@code work} in one transaction of a new session, commits, closes the session and
+     * returns what {@code work} returned. When the work or the commit fails with a
+     * {@link TransientDatabaseException} (lost connection, serialization failure, deadlock, lock
+     * timeout, SQLite busy), the transaction is rolled back and the <em>whole</em> function runs
+     * again in a fresh session, up to {@link Builder#retries(int)} more times (3 by default),
+     * after a short random pause that grows with each attempt; the last failure is thrown with
+     * the earlier ones attached as suppressed exceptions. Any other exception rolls back and
+     * propagates at once. {@code work} may therefore run more than once: keep side effects
+     * outside the database (messages, counters) out of it, and do not keep its instances from a
+     * failed attempt.
+     *
+     * <p>A connection lost while {@code COMMIT} itself was under way is not retried: the
+     * transaction may have committed, and running the work again could write it twice.
+     *
+     * <p>When the calling thread runs in a JTA transaction, the session joins that transaction
+     * instead: {@code work} runs once, its changes are flushed before this method returns (so a
+     * failure surfaces here), and the JTA transaction decides the outcome. Nothing is retried,
+     * since the failure has doomed a transaction this method does not own; the code that began
+     * it can retry it as a whole.
+     *
+     * @throws TransientDatabaseException when every attempt failed with one
+     * @throws SqlModelException (and any exception {@code work} throws) at once, without retry
+     * @throws NullPointerException when {@code work} is null
+     */
+    <T> T transaction(Function<Session, T> work);
+
+    /**
+     * {@link #transaction(Function)} with the transaction at {@code isolation}, for example
+     * {@link IsolationLevel#SERIALIZABLE}, whose conflicts the retries are there to absorb.
+     * Under JTA the isolation of the enlisted connection is left as it is.
+     *
+     * @throws TransientDatabaseException when every attempt failed with one
+     * @throws SqlModelException (and any exception {@code work} throws) at once, without retry
+     * @throws NullPointerException when {@code isolation} or {@code work} is null
+     */
+    <T> T transaction(IsolationLevel isolation, Function<Session, T> work);
+
     /** The engine's SQL dialect. */
     Dialect dialect();
 
@@ -86,6 +125,7 @@ public interface Engine extends AutoCloseable {
         private boolean echo;
         private Duration slowQueryThreshold;
         private final List<Class<?>> models = new ArrayList<>();
+        private int retries = 3;
 
         Builder() {
         }
@@ -133,6 +173,20 @@ public interface Engine extends AutoCloseable {
         }
 
         /**
+         * How many times {@link Engine#transaction(Function)} runs the work again after a
+         * {@link TransientDatabaseException}: 3 by default, 0 for no retry.
+         *
+         * @throws IllegalArgumentException when {@code retries} is negative
+         */
+        public Builder retries(int retries) {
+            if (retries < 0) {
+                throw new IllegalArgumentException("retries must be 0 or more, was " + retries);
+            }
+            this.retries = retries;
+            return this;
+        }
+
+        /**
          * Builds the engine and opens its pool.
          *
          * @throws SqlModelException when the URL is missing or unsupported or the database unreachable
@@ -173,6 +227,11 @@ public interface Engine extends AutoCloseable {
         /** The slow-statement threshold, or null. */
         public Duration slowQueryThreshold() {
             return slowQueryThreshold;
+        }
+
+        /** How many times {@link Engine#transaction(Function)} retries. */
+        public int retries() {
+            return retries;
         }
 
         /** The explicit model list (empty: use models.idx). */

@@ -7,12 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sqlmodel.Database;
+import dev.sqlmodel.Dialect;
 import dev.sqlmodel.Engine;
 import dev.sqlmodel.IntegrityException;
+import dev.sqlmodel.LockOption;
+import dev.sqlmodel.PoolStats;
 import dev.sqlmodel.Session;
 import dev.sqlmodel.StatelessSession;
+import dev.sqlmodel.TransientDatabaseException;
 import dev.sqlmodel.cdi.SqlModelExtension;
 import dev.sqlmodel.it.app.BulkService;
 import dev.sqlmodel.it.app.CreatedHeroes;
@@ -23,9 +28,13 @@ import dev.sqlmodel.it.model.Report;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.transaction.RollbackException;
+import jakarta.transaction.Status;
 import jakarta.transaction.TransactionManager;
 import jakarta.validation.ConstraintViolationException;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CompletableFuture;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -244,5 +253,124 @@ public abstract class JtaScenarios {
         StatelessSession second = CompletableFuture.supplyAsync(bulk::statelessOfNewRequest).get();
         assertNotSame(first, second);
         assertThrows(IllegalStateException.class, () -> first.get(Hero.class, 1L), "closed at the end of its request");
+    }
+
+    // ---- transaction timeouts and Engine.transaction under JTA ---------------------------------
+
+    /** Runs DDL on the session's own connection in auto-commit, outside any JTA transaction. */
+    private void ddl(String... statements) {
+        try (Session s = engine.session()) {
+            try (Statement st = s.connection().createStatement()) {
+                for (String sql : statements) {
+                    st.execute(sql);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A trigger that makes inserting the hero named "Sleepy" take two seconds; none on SQLite, which cannot sleep. */
+    private String[] sleepyTrigger() {
+        return switch (engine.dialect()) {
+            case POSTGRESQL -> new String[] {
+                "CREATE OR REPLACE FUNCTION sleepy_insert() RETURNS trigger AS $$ BEGIN"
+                        + " IF NEW.name = 'Sleepy' THEN PERFORM pg_sleep(2); END IF; RETURN NEW; END $$ LANGUAGE plpgsql",
+                "CREATE TRIGGER sleepy BEFORE INSERT ON it_hero FOR EACH ROW EXECUTE FUNCTION sleepy_insert()"};
+            case MYSQL -> new String[] {
+                "CREATE TRIGGER sleepy BEFORE INSERT ON it_hero FOR EACH ROW BEGIN"
+                        + " IF NEW.name = 'Sleepy' THEN DO SLEEP(2); END IF; END"};
+            case SQLITE -> new String[0];
+        };
+    }
+
+    private PoolStats settledStats() throws InterruptedException {
+        // The transaction manager may end a timed-out transaction on its reaper thread, which
+        // gives the connection back a moment after the application thread has seen the failure.
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        PoolStats stats = engine.stats();
+        while (stats.active() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            stats = engine.stats();
+        }
+        return stats;
+    }
+
+    @Test
+    void aFlushOutlivingTheTransactionTimeoutWritesNothingAndLeaksNoConnection() throws Exception {
+        String[] trigger = sleepyTrigger();
+        assumeTrue(trigger.length > 0, "SQLite has no statement that sleeps");
+        emptyTables();
+        ddl(trigger);
+        Hero sleepy = new Hero("Sleepy", 7);
+        PoolStats before = settledStats();
+        transactions.setTransactionTimeout(1);
+        try {
+            long start = System.nanoTime();
+            Exception e = assertThrows(Exception.class, () -> heroes.add(sleepy));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(causedBy(e, RollbackException.class) || causedBy(e, TransientDatabaseException.class)
+                    || e instanceof jakarta.transaction.TransactionalException, () -> "not a rollback: " + e);
+            assertTrue(millis >= 1_000, () -> "the flush ran into the sleep: " + millis + " ms");
+        } finally {
+            transactions.setTransactionTimeout(0);
+            ddl(engine.dialect() == Dialect.POSTGRESQL ? "DROP TRIGGER IF EXISTS sleepy ON it_hero" : "DROP TRIGGER IF EXISTS sleepy");
+        }
+        assertEquals(List.of(), names(), "nothing of the timed-out transaction was written");
+        assertFalse(session.contains(sleepy), "the session forgot the instance of the timed-out transaction");
+        assertEquals(Status.STATUS_NO_TRANSACTION, transactions.getStatus(), "the thread is out of the transaction");
+
+        PoolStats after = settledStats();
+        assertEquals(0, after.active(), () -> "no connection left enlisted or checked out: " + after);
+        assertEquals(before.timeouts(), after.timeouts(), () -> "no pool timeouts: " + after);
+
+        heroes.create("Quick"); // the thread's next transaction gets a working connection
+        assertEquals(List.of("Quick"), names());
+        assertEquals(0, settledStats().active());
+    }
+
+    @Test
+    void engineTransactionJoinsTheJtaTransactionAndLeavesTheOutcomeToIt() throws Exception {
+        emptyTables();
+        transactions.begin();
+        try {
+            Hero joined = engine.transaction(s -> s.add(new Hero("Joined", 5)));
+            assertTrue(joined.id != null, "flushed before engine.transaction returned");
+        } finally {
+            transactions.rollback();
+        }
+        assertEquals(List.of(), names(), "rolled back with the JTA transaction, not committed on its own");
+
+        transactions.begin();
+        engine.transaction(s -> s.add(new Hero("Kept", 5)));
+        transactions.commit();
+        assertEquals(List.of("Kept"), names());
+    }
+
+    @Test
+    void engineTransactionDoesNotRetryInsideSomeoneElsesJtaTransaction() throws Exception {
+        assumeTrue(engine.dialect() != Dialect.SQLITE, "SQLite has no row locks to wait for");
+        emptyTables();
+        heroes.create("Locked");
+        long id = engine.transaction(s -> s.exec(select(Hero.class)).one().id);
+        try (Session holder = engine.session()) {
+            holder.begin();
+            holder.exec(select(Hero.class).where(dev.sqlmodel.Expr.col("id").eq(id)).forUpdate()).one();
+            AtomicInteger attempts = new AtomicInteger();
+            transactions.begin();
+            try {
+                TransientDatabaseException e = assertThrows(TransientDatabaseException.class, () -> engine.transaction(s -> {
+                    attempts.incrementAndGet();
+                    return s.exec(select(Hero.class).where(dev.sqlmodel.Expr.col("id").eq(id)).forUpdate(LockOption.NOWAIT)).one();
+                }));
+                assertEquals(TransientDatabaseException.Reason.LOCK_TIMEOUT, e.reason());
+                assertEquals(1, attempts.get(), "run once: the JTA transaction's owner decides about retries");
+            } finally {
+                transactions.rollback();
+            }
+            holder.rollback();
+        }
+        // Outside JTA the same conflict is retried, and the retry succeeds once the lock is gone.
+        assertEquals("Locked", engine.transaction(s -> s.exec(select(Hero.class).forUpdate(LockOption.NOWAIT)).one().name));
     }
 }

@@ -6,6 +6,7 @@ import dev.sqlmodel.impl.meta.ModelRegistry;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ValidatorFactory;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Size;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -14,12 +15,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.HibernateValidatorConfiguration;
 import org.hibernate.validator.cfg.ConstraintMapping;
+import org.hibernate.validator.cfg.defs.DigitsDef;
 import org.hibernate.validator.cfg.defs.SizeDef;
 
 /**
  * Bean Validation of models. {@code @Field(maxLength = n)} is validated like
- * {@code @Size(max = n)}: each model's such fields get a programmatic {@code @Size}
- * constraint, so the violation looks like any other. The factory is rebuilt when a model
+ * {@code @Size(max = n)}, and {@code @Field(maxDigits = p, decimalPlaces = s)} like
+ * {@code @Digits(integer = p - s, fraction = s)} (as SQLModel's {@code max_digits} and
+ * {@code decimal_places} are): each model's such fields get a programmatic constraint, so the
+ * violation looks like any other and names the model and field, where the database would
+ * report an overflow without naming either, or (SQLite) store the value unchecked. The factory is rebuilt when a model
  * with such fields is first seen, which happens once per model class.
  */
 public final class Validation {
@@ -159,7 +164,7 @@ public final class Validation {
         try {
             ModelMeta<?> meta = ModelRegistry.describe(type);
             for (FieldMeta f : meta.columns()) {
-                if (f.maxLength() > 0 && !hasSize(type, f)) {
+                if (f.maxLength() > 0 && !hasSize(type, f) || digitsOf(f) != null && !has(type, f, Digits.class)) {
                     return true;
                 }
             }
@@ -169,10 +174,29 @@ public final class Validation {
         return false;
     }
 
+    /** The {@code @Digits} equivalent of a decimal column's declared precision and scale, or null. */
+    private static DigitsDef digitsOf(FieldMeta f) {
+        if (f.boxedType() != java.math.BigDecimal.class || f.sqlTypeOverride() != null && !f.sqlTypeOverride().isEmpty()) {
+            return null;
+        }
+        int scale = Math.max(f.decimalPlaces(), 0);
+        if (f.maxDigits() > 0) {
+            return new DigitsDef().integer(Math.max(f.maxDigits() - scale, 0)).fraction(scale);
+        }
+        if (f.decimalPlaces() >= 0) {
+            return new DigitsDef().integer(Integer.MAX_VALUE).fraction(scale);
+        }
+        return null;
+    }
+
     private static boolean hasSize(Class<?> type, FieldMeta f) {
+        return has(type, f, Size.class);
+    }
+
+    private static boolean has(Class<?> type, FieldMeta f, Class<? extends java.lang.annotation.Annotation> annotation) {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
             try {
-                return c.getDeclaredField(f.name()).isAnnotationPresent(Size.class);
+                return c.getDeclaredField(f.name()).isAnnotationPresent(annotation);
             } catch (NoSuchFieldException e) {
                 // look in the superclass
             }
@@ -184,12 +208,24 @@ public final class Validation {
         HibernateValidatorConfiguration config = jakarta.validation.Validation.byProvider(HibernateValidator.class)
                 .configure();
         ConstraintMapping mapping = config.createConstraintMapping();
+        // A class may be configured only once per mapping: one context per declaring class.
+        java.util.Map<Class<?>, org.hibernate.validator.cfg.context.TypeConstraintMappingContext<?>> types =
+                new java.util.HashMap<>();
+        Set<String> done = new java.util.HashSet<>(); // models sharing a superclass share its fields
         for (Class<?> type : MAPPED) {
             ModelMeta<?> meta = ModelRegistry.describe(type);
             for (FieldMeta f : meta.columns()) {
+                if (!done.add(declaringClass(type, f.name()).getName() + "#" + f.name())) {
+                    continue;
+                }
                 if (f.maxLength() > 0 && !hasSize(type, f)) {
-                    Class<?> declaring = declaringClass(type, f.name());
-                    mapping.type(declaring).field(f.name()).constraint(new SizeDef().max(f.maxLength()));
+                    types.computeIfAbsent(declaringClass(type, f.name()), mapping::type)
+                            .field(f.name()).constraint(new SizeDef().max(f.maxLength()));
+                }
+                DigitsDef digits = digitsOf(f);
+                if (digits != null && !has(type, f, Digits.class)) {
+                    types.computeIfAbsent(declaringClass(type, f.name()), mapping::type)
+                            .field(f.name()).constraint(digits);
                 }
             }
         }

@@ -47,7 +47,8 @@ public final class JtaEngines {
                 .transactionIntegration(new NarayanaTransactionIntegration(transactionManager, registry));
         ConnectionSource source = new EnlistedSource(new AgroalSource(config, dialect), new JtaTransactions(registry));
         try {
-            return EngineImpl.create(source, models, new SqlLog(builder.echo(), builder.slowQueryThreshold()));
+            return EngineImpl.create(source, models, new SqlLog(builder.echo(), builder.slowQueryThreshold()),
+                    builder.retries());
         } catch (RuntimeException e) {
             source.close();
             throw e;

@@ -52,6 +52,12 @@ public final class JtaTransactions implements TransactionIntegration {
         return created;
     }
 
+    /** Whether the thread has a JTA transaction, in any status. */
+    @Override
+    public boolean inGlobalTransaction() {
+        return registry.getTransactionStatus() != Status.STATUS_NO_TRANSACTION;
+    }
+
     /** A readable name of a {@link Status} constant. */
     static String statusName(int status) {
         return switch (status) {

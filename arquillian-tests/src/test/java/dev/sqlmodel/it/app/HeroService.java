@@ -31,6 +31,12 @@ public class HeroService {
         throw new IllegalStateException("failed after writing " + name);
     }
 
+    /** Adds {@code hero} to the request's session; it is written when the transaction completes. */
+    @Transactional
+    public void add(Hero hero) {
+        session.add(hero);
+    }
+
     @Transactional
     public void createWithAge(String name, int age) {
         session.add(new Hero(name, age)); // written (and validated) before completion

@@ -73,6 +73,18 @@ final class ConnectFailures {
         return driver;
     }
 
+    /**
+     * Whether {@code e} is a TLS failure (settings, handshake, an untrusted or mismatched
+     * certificate, a server that requires TLS): a configuration problem, not worth a retry.
+     */
+    static boolean isTls(SQLException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        return hasNamed(e, "SSLParamsException") || isHostNameMismatch(e) || has(e, SSLException.class)
+                || has(e, CertificateException.class) || has(e, CertPathValidatorException.class)
+                || has(e, CertPathBuilderException.class) || e.getErrorCode() == MYSQL_SECURE_TRANSPORT_REQUIRED
+                || "28000".equals(e.getSQLState()) && message.contains("no encryption");
+    }
+
     private static boolean isHostNameMismatch(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);

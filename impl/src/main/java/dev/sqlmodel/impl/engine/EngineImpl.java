@@ -2,6 +2,7 @@ package dev.sqlmodel.impl.engine;
 
 import dev.sqlmodel.Dialect;
 import dev.sqlmodel.Engine;
+import dev.sqlmodel.IsolationLevel;
 import dev.sqlmodel.MappingException;
 import dev.sqlmodel.ModelInfo;
 import dev.sqlmodel.PoolStats;
@@ -23,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -31,6 +33,9 @@ import javax.sql.DataSource;
  * and gives them back with {@link #release(Connection)}.
  */
 public final class EngineImpl implements Engine {
+    /** How often {@link #transaction(Function)} retries unless configured otherwise. */
+    public static final int DEFAULT_RETRIES = 3;
+
     private final ConnectionSource source;
     private final ServerInfo server;
     private final SqlDialect sqlDialect;
@@ -38,9 +43,10 @@ public final class EngineImpl implements Engine {
     private final List<ModelInfo<?>> infos;
     private final Set<Class<?>> known;
     private final SqlLog log;
+    private final TransactionRunner runner;
     private volatile boolean closed;
 
-    private EngineImpl(ConnectionSource source, ServerInfo server, List<ModelMeta<?>> metas, SqlLog log) {
+    private EngineImpl(ConnectionSource source, ServerInfo server, List<ModelMeta<?>> metas, SqlLog log, int retries) {
         this.source = source;
         this.server = server;
         this.sqlDialect = SqlDialect.of(server.dialect());
@@ -52,6 +58,7 @@ public final class EngineImpl implements Engine {
         }
         this.known = Set.copyOf(types);
         this.log = log;
+        this.runner = new TransactionRunner(this, retries);
     }
 
     /**
@@ -71,7 +78,7 @@ public final class EngineImpl implements Engine {
         AgroalSource source = new AgroalSource(AgroalSource.configuration(builder, dialect), dialect);
         try {
             return new EngineImpl(source, describe(source, dialect), metas,
-                    new SqlLog(builder.echo(), builder.slowQueryThreshold()));
+                    new SqlLog(builder.echo(), builder.slowQueryThreshold()), builder.retries());
         } catch (RuntimeException e) {
             source.close();
             throw e;
@@ -100,7 +107,8 @@ public final class EngineImpl implements Engine {
         } catch (SQLException e) {
             throw SqlErrors.translate(e, null, null);
         }
-        return new EngineImpl(new DataSourceSource(dataSource, server.dialect()), server, metas, new SqlLog(false, null));
+        return new EngineImpl(new DataSourceSource(dataSource, server.dialect()), server, metas, new SqlLog(false, null),
+                DEFAULT_RETRIES);
     }
 
     /**
@@ -111,10 +119,22 @@ public final class EngineImpl implements Engine {
      * @throws MappingException when a model is invalid
      */
     public static EngineImpl create(ConnectionSource source, List<Class<?>> models, SqlLog log) {
+        return create(source, models, log, DEFAULT_RETRIES);
+    }
+
+    /**
+     * {@link #create(ConnectionSource, List, SqlLog)} with {@code retries} for
+     * {@link #transaction(Function)}.
+     *
+     * @throws SqlModelException when the database cannot be reached or is not supported
+     * @throws MappingException when a model is invalid
+     * @throws IllegalArgumentException when {@code retries} is negative
+     */
+    public static EngineImpl create(ConnectionSource source, List<Class<?>> models, SqlLog log, int retries) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(log, "log");
         List<ModelMeta<?>> metas = resolveModels(models);
-        return new EngineImpl(source, describe(source, null), metas, log);
+        return new EngineImpl(source, describe(source, null), metas, log, retries);
     }
 
     private static ServerInfo describe(ConnectionSource source, Dialect expected) {
@@ -176,6 +196,31 @@ public final class EngineImpl implements Engine {
     public StatelessSession stateless() {
         checkOpen();
         return SessionSupplier.createStateless(this);
+    }
+
+    /**
+     * Runs {@code work} in a transaction of a new session and commits, retrying on a
+     * {@link dev.sqlmodel.TransientDatabaseException} (see {@link TransactionRunner}).
+     *
+     * @throws dev.sqlmodel.TransientDatabaseException when every attempt failed with one
+     * @throws SqlModelException when the engine is closed, or at once on any other failure
+     */
+    @Override
+    public <T> T transaction(Function<Session, T> work) {
+        checkOpen();
+        return runner.run(null, work);
+    }
+
+    /**
+     * {@link #transaction(Function)} at {@code isolation}.
+     *
+     * @throws dev.sqlmodel.TransientDatabaseException when every attempt failed with one
+     * @throws SqlModelException when the engine is closed, or at once on any other failure
+     */
+    @Override
+    public <T> T transaction(IsolationLevel isolation, Function<Session, T> work) {
+        checkOpen();
+        return runner.run(Objects.requireNonNull(isolation, "isolation"), work);
     }
 
     @Override

@@ -4,6 +4,8 @@ import dev.sqlmodel.Dialect;
 import dev.sqlmodel.IntegrityException;
 import dev.sqlmodel.PoolExhaustedException;
 import dev.sqlmodel.SqlModelException;
+import dev.sqlmodel.TransientDatabaseException;
+import dev.sqlmodel.TransientDatabaseException.Reason;
 import java.sql.SQLException;
 import java.util.Locale;
 
@@ -19,9 +21,20 @@ import java.util.Locale;
  * {@code sqlState().startsWith("23")} on every dialect. A batch failure hides the real error
  * behind {@link SQLException#getNextException()}, so the chain is searched for the most
  * specific one.
+ *
+ * <p>Failures worth a retry become {@link TransientDatabaseException} (see its javadoc for the
+ * list): told apart by SQLSTATE where the drivers agree (class {@code 08}, {@code 40001},
+ * {@code 40P01}, {@code 55P03}), by vendor code where MySQL reports a catch-all state
+ * ({@code HY000} for 1205, {@code 70100} for 1927), by the JDBC exception type where the driver
+ * reports neither ({@link java.sql.SQLRecoverableException},
+ * {@link java.sql.SQLTransientConnectionException}), and by result code on SQLite
+ * ({@code SQLITE_BUSY}, 5, with its extended codes).
  */
 public final class SqlErrors {
     private static final int SQLITE_CONSTRAINT = 19;
+    private static final int SQLITE_BUSY = 5;
+    /** The states MySQL reports its transient vendor codes under (used when the dialect is not known yet). */
+    private static final java.util.Set<String> MYSQL_STATES = java.util.Set.of("40001", "HY000", "70100", "08S01");
 
     private SqlErrors() {
     }
@@ -69,6 +82,11 @@ public final class SqlErrors {
             }
             return new IntegrityException(what + ": " + message + sqlSuffix(sql), e, sql, state);
         }
+        Reason reason = transientReason(e, dialect);
+        if (reason != null) {
+            return new TransientDatabaseException(transientWhat(reason) + ": " + message + sqlSuffix(sql), e, sql,
+                    state, reason);
+        }
         return new SqlModelException(generalWhat(state, sql) + ": " + message + sqlSuffix(sql), e, sql, state);
     }
 
@@ -91,8 +109,93 @@ public final class SqlErrors {
             return translate(e, null, dialect);
         }
         SQLException specific = mostSpecific(e);
-        return new SqlModelException("cannot connect to the database: " + ConnectFailures.reason(specific, dialect, url),
-                e, null, specific.getSQLState());
+        String message = "cannot connect to the database: " + ConnectFailures.reason(specific, dialect, url);
+        // A TLS failure carries a class 08 state too, but trying again changes nothing.
+        if (transientReason(e, dialect) == Reason.CONNECTION_LOST && !ConnectFailures.isTls(specific)) {
+            return new TransientDatabaseException(message, e, null, specific.getSQLState(), Reason.CONNECTION_LOST);
+        }
+        return new SqlModelException(message, e, null, specific.getSQLState());
+    }
+
+    /**
+     * Why {@code e} (or an exception in its chain) is worth a retry, or null when it is not.
+     * {@code dialect} may be null (not known yet): then only what every driver agrees on counts.
+     */
+    public static Reason transientReason(SQLException e, Dialect dialect) {
+        int guard = 0;
+        for (SQLException x = e; x != null && guard < 100; x = x.getNextException(), guard++) {
+            Reason r = transientReasonOf(x, dialect);
+            if (r != null) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private static Reason transientReasonOf(SQLException x, Dialect dialect) {
+        String state = x.getSQLState();
+        int code = x.getErrorCode();
+        // MySQL's vendor code first: Connector/J reports 40001 for a lock wait timeout (1205) as
+        // well as for a deadlock (1213).
+        if (dialect == Dialect.MYSQL || dialect == null && state != null && MYSQL_STATES.contains(state)) {
+            switch (code) {
+                case 1213 -> {
+                    return Reason.DEADLOCK;
+                }
+                case 1205 -> {
+                    return Reason.LOCK_TIMEOUT;
+                }
+                // server shutdown in progress; connection killed (MariaDB)
+                case 1053, 1927 -> {
+                    return Reason.CONNECTION_LOST;
+                }
+                default -> {
+                }
+            }
+        }
+        if (state != null) {
+            if (state.startsWith("08")) {
+                return Reason.CONNECTION_LOST;
+            }
+            switch (state) {
+                case "40001" -> {
+                    return Reason.SERIALIZATION_FAILURE;
+                }
+                case "40P01" -> {
+                    return Reason.DEADLOCK;
+                }
+                case "55P03" -> {
+                    return Reason.LOCK_TIMEOUT;
+                }
+                // admin_shutdown (pg_terminate_backend, a fast shutdown), crash_shutdown, cannot_connect_now
+                case "57P01", "57P02", "57P03" -> {
+                    return Reason.CONNECTION_LOST;
+                }
+                default -> {
+                }
+            }
+        }
+        if (dialect == Dialect.SQLITE || dialect == null) {
+            String m = x.getMessage();
+            if (x.getClass().getName().startsWith("org.sqlite.")
+                    && ((code & 0xff) == SQLITE_BUSY || m != null && m.startsWith("[SQLITE_BUSY"))) {
+                return Reason.BUSY;
+            }
+        }
+        if (x instanceof java.sql.SQLRecoverableException || x instanceof java.sql.SQLTransientConnectionException) {
+            return Reason.CONNECTION_LOST;
+        }
+        return null;
+    }
+
+    private static String transientWhat(Reason reason) {
+        return switch (reason) {
+            case CONNECTION_LOST -> "connection to the database lost";
+            case SERIALIZATION_FAILURE -> "transaction could not be serialized with concurrent ones (worth a retry)";
+            case DEADLOCK -> "deadlock: the database rolled back this transaction (worth a retry)";
+            case LOCK_TIMEOUT -> "lock not available in time (worth a retry)";
+            case BUSY -> "database is locked by another connection (busy timeout ran out; worth a retry)";
+        };
     }
 
     /** Whether {@code e} is a pool's "no connection within the acquisition timeout" failure. */

@@ -24,6 +24,15 @@ public interface TransactionIntegration {
      */
     <S> S current(Participant<S> participant);
 
+    /**
+     * Whether the calling thread runs in a global transaction (whatever its status), without
+     * joining it. {@code Engine.transaction(...)} asks this to leave retries to the code that owns
+     * the global transaction.
+     */
+    default boolean inGlobalTransaction() {
+        return false;
+    }
+
     /** The integration for sessions that run local transactions only: {@link #current} is always null. */
     static TransactionIntegration none() {
         return NoTransactions.INSTANCE;

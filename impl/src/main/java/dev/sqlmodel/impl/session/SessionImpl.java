@@ -485,7 +485,9 @@ public class SessionImpl implements Session {
         if (news.isEmpty() && dirty.isEmpty() && deleted.isEmpty() && !relations.pending()) {
             return;
         }
-        Validation.check(EntityState.instancesOf(news, changed));
+        List<Object> checked = EntityState.instancesOf(news, changed);
+        Validation.check(checked);
+        UnstorableValues.check(engine.dialect(), checked);
         FlushPlan plan = FlushPlan.of(news, dirty, deleted);
         // A transaction this flush begins, or a commit of one that wrote nothing yet, can be rolled
         // back whole on failure; anything else needs a savepoint so that earlier work survives.

@@ -129,4 +129,40 @@ public class MySqlDialect extends SqlDialect {
             r.sql(c).sql(" = VALUES(").sql(c).sql(')');
         }
     }
+
+    /**
+     * Under MySQL's usual collations ({@code utf8mb4_general_ci}, {@code utf8mb4_0900_ai_ci}) LIKE
+     * ignores case and accents and treats every character outside the Basic Multilingual Plane
+     * as equal, so literal matches compare bytes: the pattern is cast to BINARY, and since both
+     * sides are UTF-8 a byte match is a character match.
+     */
+    @Override
+    public void literalMatch(SqlCompiler.Renderer r, dev.sqlmodel.Expr<?> operand, dev.sqlmodel.Expr<?> pattern,
+            boolean negated, String escape) {
+        r.sql('(');
+        r.expr(operand);
+        r.sql(negated ? " NOT LIKE CAST(" : " LIKE CAST(");
+        r.expr(pattern);
+        r.sql(" AS BINARY)").sql(escape).sql(')');
+    }
+
+    /**
+     * The case-insensitive literal matches ({@code icontains} and the like) compare the lower-cased
+     * bytes, for the same reason as {@link #literalMatch}: under {@code utf8mb4_general_ci} every
+     * character outside the Basic Multilingual Plane would match every other. A pattern given as
+     * is ({@code ilike}) keeps the collation's LIKE, where {@code _} stands for one character.
+     */
+    @Override
+    public void ilike(SqlCompiler.Renderer r, dev.sqlmodel.Expr<?> operand, dev.sqlmodel.Expr<?> pattern,
+            boolean negated, String escape) {
+        if (escape.isEmpty()) {
+            super.ilike(r, operand, pattern, negated, escape);
+            return;
+        }
+        r.sql("(LOWER(");
+        r.expr(operand);
+        r.sql(negated ? ") NOT LIKE CAST(LOWER(" : ") LIKE CAST(LOWER(");
+        r.expr(pattern);
+        r.sql(") AS BINARY)").sql(escape).sql(')');
+    }
 }

@@ -1160,6 +1160,8 @@ public final class SqlCompiler {
             String escape = l.escaped() ? " ESCAPE '" + Like.ESCAPE + "'" : "";
             if (l.caseInsensitive()) {
                 dialect.ilike(this, l.operand(), l.pattern(), l.negated(), escape);
+            } else if (l.escaped()) {
+                dialect.literalMatch(this, l.operand(), l.pattern(), l.negated(), escape);
             } else {
                 sb.append('(');
                 expr(l.operand());

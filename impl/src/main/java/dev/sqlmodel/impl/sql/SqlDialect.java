@@ -112,6 +112,24 @@ public abstract class SqlDialect {
         r.sql(')').sql(escape).sql(')');
     }
 
+    /**
+     * Renders a case-sensitive match of literal text ({@code contains}, {@code startsWith},
+     * {@code endsWith}): {@code pattern} is a LIKE pattern whose literal {@code %}, {@code _} and
+     * escape characters are escaped with {@link dev.sqlmodel.ast.Like#ESCAPE}. It must match
+     * exactly the strings that Java's {@code String.contains}/{@code startsWith}/{@code endsWith}
+     * accept; PostgreSQL's LIKE does.
+     *
+     * @param escape the ESCAPE clause to write right after the pattern
+     */
+    public void literalMatch(SqlCompiler.Renderer r, dev.sqlmodel.Expr<?> operand, dev.sqlmodel.Expr<?> pattern,
+            boolean negated, String escape) {
+        r.sql('(');
+        r.expr(operand);
+        r.sql(negated ? " NOT LIKE " : " LIKE ");
+        r.expr(pattern);
+        r.sql(escape).sql(')');
+    }
+
     /** Renders string concatenation. */
     public void concat(SqlCompiler.Renderer r, java.util.List<dev.sqlmodel.Expr<?>> args) {
         r.sql('(');

@@ -65,6 +65,52 @@ public class SqliteDialect extends SqlDialect {
         r.sql(')');
     }
 
+    /**
+     * SQLite's LIKE ignores the case of ASCII letters, so literal matches use GLOB, which is
+     * case-sensitive: the escaped LIKE pattern becomes a GLOB pattern ({@code %} to {@code *},
+     * {@code _} to {@code ?}, and the GLOB wildcards {@code *}, {@code ?}, {@code [} of the text
+     * bracketed so they stand for themselves).
+     */
+    @Override
+    public void literalMatch(SqlCompiler.Renderer r, dev.sqlmodel.Expr<?> operand, dev.sqlmodel.Expr<?> pattern,
+            boolean negated, String escape) {
+        if (!(pattern instanceof dev.sqlmodel.ast.Param<?> p) || !(p.value() instanceof String like)) {
+            super.literalMatch(r, operand, pattern, negated, escape);
+            return;
+        }
+        r.sql('(');
+        r.expr(operand);
+        r.sql(negated ? " NOT GLOB " : " GLOB ");
+        r.param(glob(like), String.class);
+        r.sql(')');
+    }
+
+    /** The GLOB pattern matching what the LIKE pattern {@code like} (escaped with {@code Like.ESCAPE}) matches, case-sensitively. */
+    static String glob(String like) {
+        StringBuilder sb = new StringBuilder(like.length() + 8);
+        for (int i = 0; i < like.length(); i++) {
+            char c = like.charAt(i);
+            if (c == dev.sqlmodel.ast.Like.ESCAPE && i + 1 < like.length()) {
+                literal(sb, like.charAt(++i));
+            } else if (c == '%') {
+                sb.append('*');
+            } else if (c == '_') {
+                sb.append('?');
+            } else {
+                literal(sb, c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void literal(StringBuilder sb, char c) {
+        if (c == '*' || c == '?' || c == '[') {
+            sb.append('[').append(c).append(']');
+        } else {
+            sb.append(c);
+        }
+    }
+
     /** The file is locked by the IMMEDIATE transaction already. */
     @Override
     public void forUpdate(SqlCompiler.Renderer r, java.util.Set<dev.sqlmodel.LockOption> options) {

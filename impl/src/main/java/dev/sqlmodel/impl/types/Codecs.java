@@ -205,7 +205,18 @@ public final class Codecs {
         m.put(BigDecimal.class, d == Dialect.SQLITE ? new Simple(Types.NUMERIC) {
             @Override
             public void bind(PreparedStatement ps, int i, Object v) throws SQLException {
-                ps.setString(i, ((BigDecimal) v).toPlainString());
+                BigDecimal b = (BigDecimal) v;
+                // A whole number that fits 64 bits is stored as an exact INTEGER; "7.00" would
+                // become REAL, exact to 15 significant digits only (see sqliteStoresExactly).
+                // Up to 15 digits a fraction is exact as REAL already: strip only beyond that.
+                if (b.signum() == 0 || b.scale() <= 0 || b.precision() > 15 && b.stripTrailingZeros().scale() <= 0) {
+                    BigDecimal whole = b.setScale(0, RoundingMode.UNNECESSARY);
+                    if (whole.unscaledValue().bitLength() < 64) {
+                        ps.setLong(i, whole.longValueExact());
+                        return;
+                    }
+                }
+                ps.setString(i, b.toPlainString());
             }
 
             @Override
@@ -427,6 +438,19 @@ public final class Codecs {
                 }
             }
         };
+    }
+
+    /**
+     * Whether SQLite keeps {@code v} exactly in a column of NUMERIC affinity (every DECIMAL
+     * column there): as an INTEGER when it is a whole number that fits 64 bits, else as an
+     * 8-byte float, which keeps 15 significant decimal digits.
+     */
+    public static boolean sqliteStoresExactly(BigDecimal v) {
+        BigDecimal stripped = v.stripTrailingZeros();
+        if (stripped.scale() <= 0) {
+            return stripped.precision() - stripped.scale() <= 18 || stripped.toBigInteger().bitLength() < 64;
+        }
+        return stripped.precision() <= 15;
     }
 
     /** A decimal codec that reads values with a fixed scale. */

@@ -174,6 +174,7 @@ class TlsTest {
         assertTrue(e.getMessage().startsWith(start), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
         assertFalse(e.getMessage().contains("Communications link failure"), e.getMessage());
+        assertFalse(e instanceof dev.sqlmodel.TransientDatabaseException, "a TLS failure is not worth a retry");
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

@@ -50,6 +50,18 @@ public abstract class DatabaseTest {
         return e;
     }
 
+    /**
+     * A second engine on this class's database, its URL changed by {@code url} (to add driver
+     * options) and its builder by {@code extra}. Closed with the class.
+     */
+    protected Engine otherEngine(Db db, java.util.function.UnaryOperator<String> url,
+            java.util.function.Consumer<Engine.Builder> extra) {
+        engine(db);
+        Engine e = db.engine(url.apply(urls.get(db)), extra, models());
+        this.extra.add(e);
+        return e;
+    }
+
     /** The engine with every table dropped and created again, empty. */
     protected Engine fresh(Db db) {
         Engine e = engine(db);
