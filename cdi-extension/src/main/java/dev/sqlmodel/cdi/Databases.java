@@ -18,9 +18,11 @@ import javax.sql.DataSource;
 /**
  * Creates the beans of both extension kinds. An engine comes from, in this order: an
  * application's {@code @Database("NAME") DataSource} bean (a plain {@code DataSource} bean for the
- * default database), a container DataSource at the configured {@code jndi} name (both used as
- * they are, joined to JTA when a registry is found), or a pool the library creates for the
- * configured {@code url}, enlisted in JTA transactions when a transaction manager is found.
+ * default database, which in Quarkus is its default datasource), the container's own datasource
+ * bean of that name (Quarkus: {@code quarkus.datasource."NAME".*}), a container DataSource at the
+ * configured {@code jndi} name (all used as they are, joined to JTA when a registry is found), or
+ * a pool the library creates for the configured {@code url}, enlisted in JTA transactions when a
+ * transaction manager is found.
  */
 final class Databases {
     private Databases() {
@@ -40,10 +42,10 @@ final class Databases {
         DatabaseConfig config = DatabaseConfig.read(name, Settings.load(loader()));
         TransactionSynchronizationRegistry registry = config.jta() ? JtaLookup.registry(lookup) : null;
         SqlLog log = new SqlLog(config.echo(), null);
-        Instance<DataSource> bean = lookup.select(DataSource.class, qualifier(name));
+        DataSource bean = dataSourceBean(name, lookup);
         EngineImpl engine;
-        if (bean.isResolvable()) {
-            engine = JtaEngines.managed(bean.get(), models, log, registry);
+        if (bean != null) {
+            engine = JtaEngines.managed(bean, models, log, registry);
         } else if (config.jndi() != null) {
             DataSource ds = JtaLookup.jndi(DataSource.class, config.jndi());
             if (ds == null) {
@@ -58,8 +60,24 @@ final class Databases {
         } else {
             throw new SqlModelException(notConfigured(name));
         }
-        CdiValidation.install(lookup, models);
+        CdiValidation.install(lookup);
         return engine;
+    }
+
+    /** The DataSource bean of database {@code name}: the application's, else the container's own of that name; or null. */
+    private static DataSource dataSourceBean(String name, Instance<Object> lookup) {
+        Instance<DataSource> bean = lookup.select(DataSource.class, qualifier(name));
+        if (bean.isResolvable()) {
+            return bean.get();
+        }
+        Annotation named = ContainerDataSources.qualifier(name, loader());
+        if (named != null) {
+            Instance<DataSource> own = lookup.select(DataSource.class, named);
+            if (own.isResolvable()) {
+                return own.get();
+            }
+        }
+        return null;
     }
 
     /** How to configure database {@code name}. */

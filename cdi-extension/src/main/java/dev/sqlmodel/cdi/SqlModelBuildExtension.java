@@ -1,18 +1,25 @@
 package dev.sqlmodel.cdi;
 
+import dev.sqlmodel.Database;
 import dev.sqlmodel.Engine;
 import dev.sqlmodel.Session;
 import dev.sqlmodel.StatelessSession;
 import dev.sqlmodel.Table;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.NormalScope;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Stereotype;
 import jakarta.enterprise.inject.build.compatible.spi.BeanInfo;
 import jakarta.enterprise.inject.build.compatible.spi.BuildCompatibleExtension;
+import jakarta.enterprise.inject.build.compatible.spi.ClassConfig;
+import jakarta.enterprise.inject.build.compatible.spi.Discovery;
 import jakarta.enterprise.inject.build.compatible.spi.Enhancement;
 import jakarta.enterprise.inject.build.compatible.spi.InjectionPointInfo;
 import jakarta.enterprise.inject.build.compatible.spi.Messages;
+import jakarta.enterprise.inject.build.compatible.spi.MetaAnnotations;
 import jakarta.enterprise.inject.build.compatible.spi.Parameters;
 import jakarta.enterprise.inject.build.compatible.spi.Registration;
 import jakarta.enterprise.inject.build.compatible.spi.SkipIfPortableExtensionPresent;
@@ -21,10 +28,17 @@ import jakarta.enterprise.inject.build.compatible.spi.SyntheticBeanCreator;
 import jakarta.enterprise.inject.build.compatible.spi.SyntheticBeanDisposer;
 import jakarta.enterprise.inject.build.compatible.spi.SyntheticComponents;
 import jakarta.enterprise.inject.build.compatible.spi.Validation;
+import jakarta.enterprise.inject.literal.NamedLiteral;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.lang.model.AnnotationInfo;
 import jakarta.enterprise.lang.model.declarations.ClassInfo;
+import jakarta.enterprise.lang.model.declarations.FieldInfo;
+import jakarta.enterprise.lang.model.declarations.MethodInfo;
 import jakarta.enterprise.lang.model.types.Type;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.inject.Scope;
+import jakarta.validation.ConstraintValidator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -50,6 +64,17 @@ public final class SqlModelBuildExtension implements BuildCompatibleExtension {
     public SqlModelBuildExtension() {
     }
 
+    /**
+     * Registers {@code @Database} as a qualifier. It is meta-annotated {@code @Qualifier}, but a
+     * container that reads annotations from an index of the application (Quarkus ArC) does not see
+     * that on a type from a library jar it has not indexed: there {@code @Database("x")} would be
+     * ignored at injection points, and every named session would be the default one.
+     */
+    @Discovery
+    public void qualifiers(MetaAnnotations meta) {
+        meta.addQualifier(Database.class);
+    }
+
     /** A {@code @Table} type the container discovered. */
     @Enhancement(types = Object.class, withSubtypes = true, withAnnotations = Table.class)
     public void discovered(ClassInfo type) {
@@ -60,6 +85,62 @@ public final class SqlModelBuildExtension implements BuildCompatibleExtension {
                 // the index or a later check reports what cannot be loaded
             }
         }
+    }
+
+    /**
+     * Makes a constraint validator with {@code @Inject} members and no scope a {@code @Dependent}
+     * bean, so that validation takes it from the container with its injections (CDI Lite has no
+     * non-contextual injection; quarkus-hibernate-validator does the same). Every validator that
+     * is a bean is also named after its class: validation looks it up at run time, where a
+     * container that removes beans nothing injects (Quarkus ArC) cannot see it, and a named bean
+     * is never removed.
+     */
+    @Enhancement(types = ConstraintValidator.class, withSubtypes = true)
+    public void validator(ClassConfig config) {
+        ClassInfo type = config.info();
+        if (type.isInterface() || type.isAbstract()) {
+            return;
+        }
+        boolean bean = hasBeanDefiningAnnotation(type);
+        if (!bean && !injects(type)) {
+            return; // created plainly, as Hibernate Validator does
+        }
+        if (!bean) {
+            config.addAnnotation(Dependent.class);
+        }
+        if (!type.hasAnnotation(Named.class)) {
+            config.addAnnotation(NamedLiteral.of(type.name()));
+        }
+    }
+
+    private static boolean injects(ClassInfo type) {
+        for (FieldInfo f : type.fields()) {
+            if (f.hasAnnotation(Inject.class)) {
+                return true;
+            }
+        }
+        for (MethodInfo m : type.methods()) {
+            if (m.hasAnnotation(Inject.class)) {
+                return true;
+            }
+        }
+        for (MethodInfo c : type.constructors()) {
+            if (c.hasAnnotation(Inject.class)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasBeanDefiningAnnotation(ClassInfo type) {
+        for (AnnotationInfo a : type.annotations()) {
+            ClassInfo declaration = a.declaration();
+            if (declaration.hasAnnotation(Scope.class) || declaration.hasAnnotation(NormalScope.class)
+                    || declaration.hasAnnotation(Stereotype.class)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The databases a bean injects, and the names of {@code @Database DataSource} beans. */
@@ -82,6 +163,11 @@ public final class SqlModelBuildExtension implements BuildCompatibleExtension {
                 dataSources.add(name);
                 if (!name.isEmpty()) {
                     names.add(name);
+                }
+                String own = containerName(bean.qualifiers());
+                if (own != null) {
+                    // the container's datasource of that name serves @Database(name) (Quarkus)
+                    dataSources.add(own);
                 }
             }
         }
@@ -146,6 +232,16 @@ public final class SqlModelBuildExtension implements BuildCompatibleExtension {
             }
         }
         return "";
+    }
+
+    /** The name a container's own datasource qualifier gives (Quarkus's {@code @DataSource("x")}), or null. */
+    private static String containerName(java.util.Collection<AnnotationInfo> qualifiers) {
+        for (AnnotationInfo q : qualifiers) {
+            if (ContainerDataSources.QUARKUS_QUALIFIER.equals(q.declaration().name())) {
+                return q.value().asString();
+            }
+        }
+        return null;
     }
 
     private static String typeName(Type type) {

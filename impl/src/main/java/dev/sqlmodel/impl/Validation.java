@@ -3,18 +3,25 @@ package dev.sqlmodel.impl;
 import dev.sqlmodel.impl.meta.FieldMeta;
 import dev.sqlmodel.impl.meta.ModelMeta;
 import dev.sqlmodel.impl.meta.ModelRegistry;
+import jakarta.validation.ConstraintValidatorFactory;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ValidatorFactory;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Size;
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.HibernateValidatorConfiguration;
 import org.hibernate.validator.cfg.ConstraintMapping;
+import org.hibernate.validator.cfg.context.TypeConstraintMappingContext;
 import org.hibernate.validator.cfg.defs.DigitsDef;
 import org.hibernate.validator.cfg.defs.SizeDef;
 
@@ -26,12 +33,23 @@ import org.hibernate.validator.cfg.defs.SizeDef;
  * violation looks like any other and names the model and field, where the database would
  * report an overflow without naming either, or (SQLite) store the value unchecked. The factory is rebuilt when a model
  * with such fields is first seen, which happens once per model class.
+ *
+ * <p>A container's own factory ({@link #useFactory}) cannot take that programmatic constraint:
+ * models are then validated with it, and their {@code maxLength} and {@code maxDigits} fields beside it by a second
+ * factory that knows nothing but those {@code @Size}/{@code @Digits} constraints (every annotation of the model
+ * ignored), so no constraint is checked twice.
  */
 public final class Validation {
     private static final Set<Class<?>> MAPPED = ConcurrentHashMap.newKeySet();
     private static volatile ValidatorFactory factory;
     private static volatile ValidatorFactory override;
+    private static volatile ConstraintValidatorFactory validators;
     private static volatile Current current;
+    private static volatile Lengths lengths;
+
+    /** The factory that checks only {@code maxLength} fields, for the types it was built with. */
+    private record Lengths(Set<Class<?>> types, ValidatorFactory factory, jakarta.validation.Validator validator) {
+    }
 
     /** A factory and the validator taken from it, published together. */
     private record Current(ValidatorFactory factory, jakarta.validation.Validator validator) {
@@ -57,11 +75,28 @@ public final class Validation {
     }
 
     /**
-     * Uses {@code factory} instead of the built-in one (a container's, whose validators can
-     * have beans injected); null restores the built-in one.
+     * Validates with {@code f}, a container's factory (whose constraint validators can have beans
+     * injected), instead of the built-in one; {@code @Field(maxLength = n)} is still checked beside
+     * it. The caller keeps {@code f} and closes it. Null restores the built-in factory.
      */
     public static void useFactory(ValidatorFactory f) {
         override = f;
+    }
+
+    /**
+     * Builds the built-in factory with {@code f} creating its constraint validators (a
+     * container's, so that they can have beans injected); null restores Hibernate Validator's
+     * own. The factory built with the previous one is closed.
+     */
+    public static void useValidators(ConstraintValidatorFactory f) {
+        synchronized (Validation.class) {
+            validators = f;
+            ValidatorFactory old = factory;
+            factory = null;
+            if (old != null) {
+                old.close();
+            }
+        }
     }
 
     /** The violations of {@code model} (empty when valid). */
@@ -70,7 +105,21 @@ public final class Validation {
         if (!CONSTRAINED.get(type)) {
             return Set.of();
         }
-        return validator(type).validate(model);
+        return violations(model, type);
+    }
+
+    private static Set<ConstraintViolation<Object>> violations(Object model, Class<?> type) {
+        Set<ConstraintViolation<Object>> found = validator(type).validate(model);
+        if (override == null || !needsMapping(type)) {
+            return found;
+        }
+        Set<ConstraintViolation<Object>> tooLong = lengthValidator(type).validate(model);
+        if (tooLong.isEmpty()) {
+            return found;
+        }
+        Set<ConstraintViolation<Object>> all = new LinkedHashSet<>(found);
+        all.addAll(tooLong);
+        return all;
     }
 
     /** The validator for {@code type}, taken once per factory rather than once per call. */
@@ -101,7 +150,7 @@ public final class Validation {
                 unconstrained = type;
                 continue;
             }
-            Set<ConstraintViolation<Object>> found = validator(type).validate(m);
+            Set<ConstraintViolation<Object>> found = violations(m, type);
             if (!found.isEmpty()) {
                 if (all == null) {
                     all = new LinkedHashSet<>();
@@ -204,9 +253,79 @@ public final class Validation {
         return false;
     }
 
+    /** The validator of {@code maxLength} and {@code maxDigits}/{@code decimalPlaces} fields only, rebuilt when a type is first seen. */
+    private static jakarta.validation.Validator lengthValidator(Class<?> type) {
+        Lengths l = lengths;
+        if (l != null && l.types().contains(type)) {
+            return l.validator();
+        }
+        synchronized (Validation.class) {
+            l = lengths;
+            if (l == null || !l.types().contains(type)) {
+                Set<Class<?>> types = new HashSet<>(l == null ? Set.of() : l.types());
+                types.add(type);
+                ValidatorFactory f = buildLengths(types);
+                lengths = new Lengths(Set.copyOf(types), f, f.getValidator());
+                if (l != null) {
+                    l.factory().close();
+                }
+            }
+            return lengths.validator();
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ValidatorFactory buildLengths(Set<Class<?>> types) {
+        HibernateValidatorConfiguration config = jakarta.validation.Validation.byProvider(HibernateValidator.class)
+                .configure();
+        ConstraintMapping mapping = config.createConstraintMapping();
+        Map<Class<?>, TypeConstraintMappingContext<?>> contexts = new HashMap<>();
+        Set<java.lang.reflect.Field> constrained = new HashSet<>();
+        for (Class<?> type : types) {
+            // every supertype too: their annotated constraints belong to the container's factory
+            Deque<Class<?>> todo = new ArrayDeque<>(Set.of(type));
+            while (!todo.isEmpty()) {
+                Class<?> c = todo.pop();
+                if (c == Object.class || contexts.containsKey(c)) {
+                    continue;
+                }
+                contexts.put(c, mapping.type((Class) c).ignoreAllAnnotations());
+                if (c.getSuperclass() != null) {
+                    todo.push(c.getSuperclass());
+                }
+                for (Class<?> i : c.getInterfaces()) {
+                    todo.push(i);
+                }
+            }
+            for (FieldMeta f : ModelRegistry.describe(type).columns()) {
+                Class<?> declaring = declaringClass(type, f.name());
+                boolean size = f.maxLength() > 0 && !hasSize(type, f);
+                DigitsDef digits = digitsOf(f);
+                if (digits != null && has(type, f, Digits.class)) {
+                    digits = null;
+                }
+                if ((size || digits != null) && constrained.add(field(declaring, f.name()))) {
+                    var field = contexts.get(declaring).field(f.name()); // a field is configured once
+                    if (size) {
+                        field.constraint(new SizeDef().max(f.maxLength()));
+                    }
+                    if (digits != null) {
+                        field.constraint(digits);
+                    }
+                }
+            }
+        }
+        config.addMapping(mapping);
+        return config.buildValidatorFactory();
+    }
+
     private static ValidatorFactory build() {
         HibernateValidatorConfiguration config = jakarta.validation.Validation.byProvider(HibernateValidator.class)
                 .configure();
+        ConstraintValidatorFactory v = validators;
+        if (v != null) {
+            config.constraintValidatorFactory(v);
+        }
         ConstraintMapping mapping = config.createConstraintMapping();
         // A class may be configured only once per mapping: one context per declaring class.
         java.util.Map<Class<?>, org.hibernate.validator.cfg.context.TypeConstraintMappingContext<?>> types =
@@ -231,6 +350,14 @@ public final class Validation {
         }
         config.addMapping(mapping);
         return config.buildValidatorFactory();
+    }
+
+    private static java.lang.reflect.Field field(Class<?> declaring, String name) {
+        try {
+            return declaring.getDeclaredField(name);
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(declaring.getName() + " has no field " + name, e);
+        }
     }
 
     private static Class<?> declaringClass(Class<?> type, String field) {

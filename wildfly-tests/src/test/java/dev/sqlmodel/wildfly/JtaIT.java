@@ -69,6 +69,17 @@ class JtaIT {
         assertEquals(0, count("Too Young"));
     }
 
+    @Test
+    void constraintValidatorGetsItsBeanInjectedByTheServersFactory() throws SQLException {
+        Exception e = assertThrows(Exception.class, () -> heroes.add(new Hero("Voldemort", "Tom Riddle", 70)));
+        ConstraintViolationException violation = causes(e).filter(ConstraintViolationException.class::isInstance)
+                .map(ConstraintViolationException.class::cast).findFirst().orElseThrow(() -> new AssertionError(e));
+        assertTrue(violation.getMessage().contains("Hero.name: is not an allowed name"), violation::getMessage);
+        assertEquals(0, count("Voldemort"));
+        heroes.add(new Hero("Harry", "Harry Potter", 17));
+        assertEquals(1, count("Harry"));
+    }
+
     private static Stream<Throwable> causes(Throwable e) {
         return Stream.iterate(e, t -> t != null, t -> t.getCause() == t ? null : t.getCause());
     }

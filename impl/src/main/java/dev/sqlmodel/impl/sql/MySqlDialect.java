@@ -33,7 +33,7 @@ public class MySqlDialect extends SqlDialect {
         return true;
     }
 
-    /** MySQL and MariaDB reject LIMIT in an IN subquery ("doesn't yet support 'LIMIT & IN/ALL/ANY/SOME subquery'"). */
+    /** MySQL and MariaDB reject LIMIT in an IN subquery ({@code doesn't yet support 'LIMIT & IN/ALL/ANY/SOME subquery'}). */
     @Override
     public boolean supportsLimitInInSubquery() {
         return false;

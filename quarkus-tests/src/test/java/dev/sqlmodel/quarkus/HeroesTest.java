@@ -1,0 +1,119 @@
+package dev.sqlmodel.quarkus;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The application over HTTP, on the Quarkus default datasource and the one named
+ * {@code reports}. Every test uses names of its own, so the tests share one application start.
+ */
+@QuarkusTest
+@WithTestResource(TestSchemas.class)
+class HeroesTest {
+    /** Whether this build has quarkus-hibernate-validator (and its fail-fast setting). */
+    private static final boolean CONTAINER_VALIDATION = present("io.quarkus.hibernate.validator.ValidatorFactoryCustomizer");
+
+    @Test
+    void createThenReadHeroes() {
+        long id = create("Deadpond", "Dive Wilson", 30).statusCode(200)
+                .body("name", is("Deadpond")).extract().jsonPath().getLong("id");
+        given().get("/heroes/" + id).then().statusCode(200)
+                .body("name", is("Deadpond")).body("secretName", is("Dive Wilson")).body("age", is(30));
+        given().get("/heroes").then().statusCode(200).body("$", hasItem("Deadpond"));
+        given().get("/heroes/999999").then().statusCode(404);
+    }
+
+    @Test
+    void constraintViolationsAnswer400AndWriteNothing() {
+        long before = heroes();
+        create(" ", null, 1).statusCode(400).body(containsString("Hero.name: must not be blank"));
+        create("Minus", null, -1).statusCode(400).body(containsString("Hero.age: must be greater than or equal to 0"));
+        // @Field(maxLength = 20): checked beside whichever factory validates the annotations
+        create("Longsecret", "x".repeat(21), 1).statusCode(400).body(containsString("Hero.secretName: size must be between 0 and 20"));
+        assertEquals(before, heroes());
+    }
+
+    @Test
+    void validationUsesQuarkusFactoryWhenThereIsOne() {
+        // quarkus.hibernate-validator.fail-fast=true applies to sessions only through Quarkus's own factory
+        String answer = create(" ", null, -1).statusCode(400).extract().asString();
+        long violations = answer.split("; ").length;
+        assertEquals(CONTAINER_VALIDATION ? 1 : 2, violations, answer);
+    }
+
+    @Test
+    void constraintValidatorGetsItsBeanInjected() {
+        create("Voldemort", null, 70).statusCode(400).body(containsString("Hero.name: is not an allowed name"));
+        create("Harry", null, 17).statusCode(200);
+        given().get("/heroes").then().body("$", hasItem("Harry")).body("$", not(hasItem("Voldemort")));
+    }
+
+    @Test
+    void uniqueKeyFailingAtTheCommitAnswers409AndWritesNothing() {
+        given().formParam("name", "Twin").post("/heroes/at-commit").then().statusCode(200);
+        long before = heroes();
+        given().formParam("name", "Twin").formParam("secretName", "other").post("/heroes/at-commit").then()
+                .statusCode(409).body(containsString("IntegrityException"));
+        assertEquals(before, heroes());
+        List<String> names = given().get("/heroes").then().extract().jsonPath().getList("$", String.class);
+        assertEquals(1, names.stream().filter("Twin"::equals).count(), names::toString);
+    }
+
+    @Test
+    void nestedStepRolledBackWhileTheTransactionCommits() {
+        given().formParam("kept", "Kept").formParam("undone", "Undone").post("/heroes/nested").then().statusCode(200);
+        given().get("/heroes").then().body("$", hasItem("Kept")).body("$", not(hasItem("Undone")));
+    }
+
+    @Test
+    void reportsGoToTheDatasourceNamedReports() {
+        given().formParam("title", "Quarterly").post("/reports").then().statusCode(200);
+        given().get("/reports").then().statusCode(200).body("$", hasItem("Quarterly"));
+        // written through the reports datasource, into its schema only
+        assertEquals(1, TestSchemas.count(TestSchemas.REPORTS, "q_report"));
+        assertEquals(0, TestSchemas.count(TestSchemas.HEROES, "q_report"));
+    }
+
+    @Test
+    void eachRequestHasItsOwnSession() {
+        long id = create("Twice", null, 40).statusCode(200).extract().jsonPath().getLong("id");
+        ValidatableResponse first = given().get("/heroes/" + id + "/twice").then().statusCode(200).body("same", is(true));
+        ValidatableResponse second = given().get("/heroes/" + id + "/twice").then().statusCode(200).body("same", is(true));
+        assertNotEquals(first.extract().jsonPath().getInt("identity"), second.extract().jsonPath().getInt("identity"));
+    }
+
+    private static ValidatableResponse create(String name, String secretName, Integer age) {
+        var request = given().formParam("name", name);
+        if (secretName != null) {
+            request = request.formParam("secretName", secretName);
+        }
+        if (age != null) {
+            request = request.formParam("age", age);
+        }
+        return request.post("/heroes").then();
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, HeroesTest.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    private static long heroes() {
+        return TestSchemas.count(TestSchemas.HEROES, "q_hero");
+    }
+}
