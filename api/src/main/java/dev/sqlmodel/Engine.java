@@ -44,6 +44,13 @@ public interface Engine extends AutoCloseable {
     Session session();
 
     /**
+     * A new stateless session: no identity map, no snapshots, writes sent when called.
+     *
+     * @throws SqlModelException when the engine is closed
+     */
+    StatelessSession stateless();
+
+    /**
      * Runs {@code work} in one transaction of a new session, commits, closes the session and
      * returns what {@code work} returned. When the work or the commit fails with a
      * {@link TransientDatabaseException} (lost connection, serialization failure, deadlock, lock

@@ -33,10 +33,20 @@ public interface Results<R> extends Iterable<R> {
      */
     Optional<R> oneOrNone();
 
-    /** A lazy stream that holds the cursor open until it is closed. */
+    /**
+     * A lazy stream read through a database cursor, in bounded memory. The cursor (and the
+     * connection taken for it outside a transaction) is released when the stream is closed, read
+     * to its end, or when its consumer throws; a stream left open is closed with its session.
+     * A tracked {@link Session}'s stream evicts the rows it has passed unless they were changed.
+     *
+     * @throws SqlModelException when the query fails
+     */
     Stream<R> stream();
 
-    /** Iterates over every result (read into memory first). */
+    /**
+     * Iterates through a database cursor, like {@link #stream()}: released at the end of the
+     * iteration, or else when the session closes.
+     */
     @Override
     Iterator<R> iterator();
 }

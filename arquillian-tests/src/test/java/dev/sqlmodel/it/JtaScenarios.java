@@ -16,8 +16,10 @@ import dev.sqlmodel.IntegrityException;
 import dev.sqlmodel.LockOption;
 import dev.sqlmodel.PoolStats;
 import dev.sqlmodel.Session;
+import dev.sqlmodel.StatelessSession;
 import dev.sqlmodel.TransientDatabaseException;
 import dev.sqlmodel.cdi.SqlModelExtension;
+import dev.sqlmodel.it.app.BulkService;
 import dev.sqlmodel.it.app.CreatedHeroes;
 import dev.sqlmodel.it.app.HeroService;
 import dev.sqlmodel.it.app.ReportService;
@@ -45,6 +47,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 public abstract class JtaScenarios {
     @Inject HeroService heroes;
+    @Inject BulkService bulk;
     @Inject ReportService reports;
     @Inject CreatedHeroes createdHeroes;
     @Inject Session session;
@@ -216,6 +219,40 @@ public abstract class JtaScenarios {
                     s.exec(select(Report.class)).all().stream().map(r -> r.title).toList());
             assertEquals(0, s.exec(select(Hero.class)).all().size());
         }
+    }
+
+    @Test
+    void statelessInsertsCommitWithTheJtaTransaction() {
+        emptyTables();
+        bulk.importHeroes("Deadpond", "Rusty-Man", "Spider-Boy");
+        assertEquals(List.of("Deadpond", "Rusty-Man", "Spider-Boy"), names());
+        assertEquals(4L, bulk.insertThenCountByStream("Tarantula"), "the stream sees the transaction's own insert");
+        assertEquals(4, names().size());
+    }
+
+    @Test
+    void statelessWritesRollBackWithTheJtaTransaction() {
+        emptyTables();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> bulk.importThenFail("Black Lion", "Dr. Weird"));
+        assertTrue(e.getMessage().contains("Black Lion"));
+        assertEquals(List.of(), names(), "the stateless insert went with the rollback of the enlisted connection");
+        Exception duplicate = assertThrows(Exception.class, () -> bulk.importHeroes("Twin", "Twin"));
+        assertTrue(causedBy(duplicate, IntegrityException.class), () -> "not an integrity failure: " + duplicate);
+        assertEquals(List.of(), names());
+    }
+
+    @Test
+    void statelessSessionsArePerRequestAndPerDatabase() throws Exception {
+        emptyTables();
+        long id = bulk.report("Stateless report");
+        try (StatelessSession s = reportsEngine.stateless()) {
+            assertEquals("Stateless report", s.get(Report.class, id).orElseThrow().title);
+        }
+        assertEquals(List.of(), names(), "the report went to the reports database");
+        StatelessSession first = CompletableFuture.supplyAsync(bulk::statelessOfNewRequest).get();
+        StatelessSession second = CompletableFuture.supplyAsync(bulk::statelessOfNewRequest).get();
+        assertNotSame(first, second);
+        assertThrows(IllegalStateException.class, () -> first.get(Hero.class, 1L), "closed at the end of its request");
     }
 
     // ---- transaction timeouts and Engine.transaction under JTA ---------------------------------

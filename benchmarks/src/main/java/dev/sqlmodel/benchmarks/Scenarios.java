@@ -46,7 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class Scenarios {
     /** The library under test. */
-    @Param({"jdbc", "sqlmodel", "hibernate", "jooq", "jdbi"})
+    @Param({"jdbc", "sqlmodel", "stateless", "hibernate", "jooq", "jdbi"})
     public String library;
 
     /** The database. */
@@ -66,6 +66,7 @@ public class Scenarios {
         return switch (name) {
             case "jdbc" -> new JdbcLibrary(db);
             case "sqlmodel" -> new SqlModelLibrary(db, false);
+            case "stateless" -> new StatelessLibrary(db);
             case "hibernate" -> new HibernateLibrary(db);
             case "jooq" -> new JooqLibrary(db);
             case "jdbi" -> new JdbiLibrary(db);

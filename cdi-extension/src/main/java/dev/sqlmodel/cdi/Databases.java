@@ -3,6 +3,7 @@ package dev.sqlmodel.cdi;
 import dev.sqlmodel.Engine;
 import dev.sqlmodel.Session;
 import dev.sqlmodel.SqlModelException;
+import dev.sqlmodel.StatelessSession;
 import dev.sqlmodel.impl.engine.EngineImpl;
 import dev.sqlmodel.impl.engine.SqlLog;
 import dev.sqlmodel.jta.JtaEngines;
@@ -98,6 +99,11 @@ final class Databases {
     /** A new session of the engine bean of database {@code name}. */
     static Session openSession(String name, Instance<Object> lookup) {
         return lookup.select(Engine.class, qualifier(name)).get().session();
+    }
+
+    /** A new stateless session of the database {@code name}, from its engine bean. */
+    static StatelessSession openStateless(String name, Instance<Object> lookup) {
+        return lookup.select(Engine.class, qualifier(name)).get().stateless();
     }
 
     private static ClassLoader loader() {

@@ -3,6 +3,7 @@ package dev.sqlmodel.cdi;
 import dev.sqlmodel.Database;
 import dev.sqlmodel.Engine;
 import dev.sqlmodel.Session;
+import dev.sqlmodel.StatelessSession;
 import dev.sqlmodel.Table;
 import dev.sqlmodel.jta.JtaEngines;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -148,7 +149,8 @@ public final class SqlModelBuildExtension implements BuildCompatibleExtension {
     public void bean(BeanInfo bean) {
         for (InjectionPointInfo ip : bean.injectionPoints()) {
             String type = typeName(ip.type());
-            if (Session.class.getName().equals(type) || Engine.class.getName().equals(type)) {
+            if (Session.class.getName().equals(type) || StatelessSession.class.getName().equals(type)
+                    || Engine.class.getName().equals(type)) {
                 String name = nameOf(ip.qualifiers());
                 injected.add(name);
                 if (!name.isEmpty()) {
@@ -172,7 +174,7 @@ public final class SqlModelBuildExtension implements BuildCompatibleExtension {
         }
     }
 
-    /** Adds the {@code Engine} and {@code Session} beans of each database. */
+    /** Adds the {@code Engine}, {@code Session} and {@code StatelessSession} beans of each database. */
     @Synthesis
     public void beans(SyntheticComponents components) {
         // before the application's first transaction, which is when Narayana reads it
@@ -201,6 +203,14 @@ public final class SqlModelBuildExtension implements BuildCompatibleExtension {
                     .withParam("database", name)
                     .createWith(SessionCreator.class)
                     .disposeWith(SessionDisposer.class);
+            components.addBean(StatelessSession.class)
+                    .type(StatelessSession.class)
+                    .qualifier(Databases.qualifier(name))
+                    .qualifier(Any.Literal.INSTANCE)
+                    .scope(RequestScoped.class)
+                    .withParam("database", name)
+                    .createWith(StatelessCreator.class)
+                    .disposeWith(StatelessDisposer.class);
         }
     }
 
@@ -320,6 +330,32 @@ public final class SqlModelBuildExtension implements BuildCompatibleExtension {
         /** Closes {@code session}; under an active JTA transaction its work still completes with it. */
         @Override
         public void dispose(Session session, Instance<Object> lookup, Parameters params) {
+            session.close();
+        }
+    }
+
+    /** Creates the request's stateless session of one database. */
+    public static final class StatelessCreator implements SyntheticBeanCreator<StatelessSession> {
+        /** Created by the container. */
+        public StatelessCreator() {
+        }
+
+        /** A new stateless session of the database named by the {@code database} parameter. */
+        @Override
+        public StatelessSession create(Instance<Object> lookup, Parameters params) {
+            return Databases.openStateless(params.get("database", String.class), lookup);
+        }
+    }
+
+    /** Closes the request's stateless session of one database when the request ends. */
+    public static final class StatelessDisposer implements SyntheticBeanDisposer<StatelessSession> {
+        /** Created by the container. */
+        public StatelessDisposer() {
+        }
+
+        /** Closes {@code session}: its open streams and the connection it kept. */
+        @Override
+        public void dispose(StatelessSession session, Instance<Object> lookup, Parameters params) {
             session.close();
         }
     }

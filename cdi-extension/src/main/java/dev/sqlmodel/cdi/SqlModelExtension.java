@@ -3,6 +3,7 @@ package dev.sqlmodel.cdi;
 import dev.sqlmodel.Database;
 import dev.sqlmodel.Engine;
 import dev.sqlmodel.Session;
+import dev.sqlmodel.StatelessSession;
 import dev.sqlmodel.Table;
 import dev.sqlmodel.jta.JtaEngines;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,8 +32,8 @@ import javax.sql.DataSource;
  * The portable CDI extension. It collects models (the processor's index plus the
  * {@code @Table} types the container shows it), the database names used at injection points,
  * in configuration and by {@code @Database DataSource} beans, adds an {@code Engine}
- * ({@code @ApplicationScoped}) and a {@code Session} ({@code @RequestScoped}, closed when the
- * request ends) bean for the default database and for each name, and fails deployment when a
+ * ({@code @ApplicationScoped}), a {@code Session} and a {@code StatelessSession} ({@code @RequestScoped},
+ * closed when the request ends) bean for the default database and for each name, and fails deployment when a
  * model is invalid or an injected database is not configured.
  */
 public final class SqlModelExtension implements Extension {
@@ -54,7 +55,7 @@ public final class SqlModelExtension implements Extension {
     void injectionPoint(@Observes ProcessInjectionPoint<?, ?> event) {
         InjectionPoint ip = event.getInjectionPoint();
         Class<?> raw = rawType(ip.getType());
-        if (raw == Session.class || raw == Engine.class) {
+        if (raw == Session.class || raw == StatelessSession.class || raw == Engine.class) {
             String name = nameOf(ip.getQualifiers());
             injected.add(name);
             if (!name.isEmpty()) {
@@ -100,6 +101,13 @@ public final class SqlModelExtension implements Extension {
                     .scope(RequestScoped.class)
                     .createWith(context -> Databases.openSession(name, manager.createInstance()))
                     .destroyWith((session, context) -> ((Session) session).close());
+            event.addBean()
+                    .beanClass(StatelessSession.class)
+                    .types(StatelessSession.class, Object.class)
+                    .qualifiers(qualifier, Any.Literal.INSTANCE)
+                    .scope(RequestScoped.class)
+                    .createWith(context -> Databases.openStateless(name, manager.createInstance()))
+                    .destroyWith((session, context) -> ((StatelessSession) session).close());
         }
     }
 

@@ -8,6 +8,7 @@ import dev.sqlmodel.ModelInfo;
 import dev.sqlmodel.PoolStats;
 import dev.sqlmodel.Session;
 import dev.sqlmodel.SqlModelException;
+import dev.sqlmodel.StatelessSession;
 import dev.sqlmodel.impl.meta.ModelIndex;
 import dev.sqlmodel.impl.meta.ModelMeta;
 import dev.sqlmodel.impl.meta.ModelRegistry;
@@ -190,6 +191,17 @@ public final class EngineImpl implements Engine {
     public Session session() {
         checkOpen();
         return SessionSupplier.create(this);
+    }
+
+    /**
+     * A new stateless session of this engine.
+     *
+     * @throws SqlModelException when the engine is closed or no implementation is present
+     */
+    @Override
+    public StatelessSession stateless() {
+        checkOpen();
+        return SessionSupplier.createStateless(this);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.sqlmodel.impl.engine;
 
 import dev.sqlmodel.Session;
 import dev.sqlmodel.SqlModelException;
+import dev.sqlmodel.StatelessSession;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -24,7 +25,11 @@ public final class SessionSupplier {
     /** The session class, initialized before the first session is made. */
     public static final String SESSION_CLASS = "dev.sqlmodel.impl.session.SessionImpl";
 
+    /** The stateless session class, which registers its factory the same way. */
+    public static final String STATELESS_CLASS = "dev.sqlmodel.impl.session.StatelessSessionImpl";
+
     private static volatile Function<EngineImpl, Session> factory;
+    private static volatile Function<EngineImpl, StatelessSession> statelessFactory;
 
     private SessionSupplier() {
     }
@@ -32,6 +37,33 @@ public final class SessionSupplier {
     /** Sets the factory every engine uses from now on. */
     public static void register(Function<EngineImpl, Session> sessions) {
         factory = Objects.requireNonNull(sessions, "sessions");
+    }
+
+    /** Sets the stateless-session factory every engine uses from now on. */
+    public static void registerStateless(Function<EngineImpl, StatelessSession> sessions) {
+        statelessFactory = Objects.requireNonNull(sessions, "sessions");
+    }
+
+    /**
+     * A new stateless session of {@code engine}.
+     *
+     * @throws SqlModelException when no stateless session implementation is available
+     */
+    public static StatelessSession createStateless(EngineImpl engine) {
+        Function<EngineImpl, StatelessSession> f = statelessFactory;
+        if (f == null) {
+            try {
+                Class.forName(STATELESS_CLASS, true, SessionSupplier.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                throw new SqlModelException("no stateless session implementation: cannot load " + STATELESS_CLASS, e);
+            }
+            f = statelessFactory;
+            if (f == null) {
+                throw new SqlModelException("no stateless session implementation: " + STATELESS_CLASS
+                        + " registered no factory");
+            }
+        }
+        return f.apply(engine);
     }
 
     /**

@@ -64,6 +64,11 @@ final class Executor {
         return dialect;
     }
 
+    /** Whether statements are logged (their parameters are then worth collecting). */
+    boolean logging() {
+        return log.enabled();
+    }
+
     void bind(PreparedStatement ps, List<Object> params, List<Class<?>> types) throws SQLException {
         for (int i = 0; i < params.size(); i++) {
             Object v = params.get(i);

@@ -39,13 +39,51 @@ import java.util.Set;
 final class RelationLoader {
     private static final int CHUNK = 500;
 
-    private final SessionImpl session;
+    /** Where a loader runs its queries and turns rows into instances. */
+    interface Source {
+        /** Runs a query and hands each row to {@code handler}. */
+        void query(String sql, List<Object> params, List<Class<?>> types, SessionImpl.RowHandler handler);
+
+        /** The instance for a row of {@code meta}'s table (null for a row without key), joining {@code batch}. */
+        Object load(ModelMeta<?> meta, Object[] values, Relations.Batch batch);
+
+        /** An instance already known for {@code key}, or null (a stateless source knows none). */
+        Object attachedInstance(Class<?> type, Object key);
+    }
+
+    private final Source session;
     private final SqlDialect dialect;
     private final RelationAccess access = RelationAccess.get();
 
     RelationLoader(SessionImpl session, SqlDialect dialect) {
-        this.session = session;
+        this(new Source() {
+            @Override
+            public void query(String sql, List<Object> params, List<Class<?>> types, SessionImpl.RowHandler handler) {
+                session.query(sql, params, types, handler);
+            }
+
+            @Override
+            public Object load(ModelMeta<?> meta, Object[] values, Relations.Batch batch) {
+                return session.load(meta, values, batch);
+            }
+
+            @Override
+            public Object attachedInstance(Class<?> type, Object key) {
+                return session.attachedInstance(type, key);
+            }
+        }, dialect);
+    }
+
+    RelationLoader(Source source, SqlDialect dialect) {
+        this.session = source;
         this.dialect = dialect;
+    }
+
+    private void table(StringBuilder sql, ModelMeta<?> meta) {
+        if (!meta.schema().isEmpty()) {
+            sql.append(dialect.quote(meta.schema())).append('.');
+        }
+        sql.append(dialect.quote(meta.tableName()));
     }
 
     /** Loads {@code ref} for every owner, one query per relationship (per chunk of keys). */
@@ -245,9 +283,9 @@ final class RelationLoader {
                 sql.append(", ").append(l).append('.').append(dialect.quote(f.column()));
             }
             sql.append(" FROM ");
-            session.table(sql, target);
+            table(sql, target);
             sql.append(" JOIN ");
-            session.table(sql, p.link);
+            table(sql, p.link);
             sql.append(" ON ");
             for (int i = 0; i < p.linkTarget.size(); i++) {
                 sql.append(i == 0 ? "" : " AND ").append(l).append('.').append(dialect.quote(p.linkTarget.get(i).column()))
@@ -334,7 +372,7 @@ final class RelationLoader {
             sql.append(i == 0 ? "" : ", ").append(t).append('.').append(dialect.quote(all.get(i).column()));
         }
         sql.append(" FROM ");
-        session.table(sql, meta);
+        table(sql, meta);
         sql.append(" WHERE ");
         List<Object> params = new ArrayList<>();
         List<Class<?>> types = new ArrayList<>();

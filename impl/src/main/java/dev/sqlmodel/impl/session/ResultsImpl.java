@@ -5,27 +5,51 @@ import dev.sqlmodel.NoResultException;
 import dev.sqlmodel.RelationshipRef;
 import dev.sqlmodel.Results;
 import dev.sqlmodel.impl.sql.Compiled;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /** Results that run their query when read; each instance is read once. */
 final class ResultsImpl<R> implements Results<R> {
-    private final SessionImpl session;
+    /** The session that runs the query. */
+    interface Host {
+        /** Runs the query and reads up to {@code max} results (negative: all). */
+        List<Object> fetch(Compiled compiled, RowReader reader, int max);
+
+        /** Loads the relationships of {@code select(...).fetch(...)} for the results. */
+        void fetchRelations(List<?> results, List<RelationshipRef<?, ?>> refs);
+
+        /** Runs the query through a cursor and returns the lazy stream of its results. */
+        Stream<Object> stream(Compiled compiled, RowReader reader, List<RelationshipRef<?, ?>> fetches);
+    }
+
+    private final Host session;
     private final Compiled compiled;
     private final RowReader reader;
     private final List<RelationshipRef<?, ?>> fetches;
     private boolean read;
 
     ResultsImpl(SessionImpl session, Compiled compiled, RowReader reader, List<RelationshipRef<?, ?>> fetches) {
+        this(new Host() {
+            @Override
+            public List<Object> fetch(Compiled c, RowReader r, int max) {
+                return session.fetch(c, r, max);
+            }
+
+            @Override
+            public void fetchRelations(List<?> results, List<RelationshipRef<?, ?>> refs) {
+                session.fetchRelations(results, refs);
+            }
+
+            @Override
+            public Stream<Object> stream(Compiled c, RowReader r, List<RelationshipRef<?, ?>> refs) {
+                return session.stream(c, r, refs);
+            }
+        }, compiled, reader, fetches);
+    }
+
+    ResultsImpl(Host session, Compiled compiled, RowReader reader, List<RelationshipRef<?, ?>> fetches) {
         this.session = session;
         this.compiled = compiled;
         this.reader = reader;
@@ -81,52 +105,24 @@ final class ResultsImpl<R> implements Results<R> {
         return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
     }
 
+    /**
+     * A lazy stream read through a database cursor (see {@link Cursor}); close it, or read it to
+     * the end, to release the cursor and any connection taken for it.
+     */
     @Override
+    @SuppressWarnings("unchecked")
     public Stream<R> stream() {
         once();
-        long start = session.clock();
-        PreparedStatement ps = session.open(compiled);
-        ResultSet rs;
-        try {
-            rs = ps.executeQuery();
-        } catch (SQLException e) {
-            close(ps);
-            session.streamClosed();
-            throw session.translate(e, compiled.sql());
-        }
-        session.logged(compiled.sql(), compiled.params(), start);
-        Spliterator<R> split = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
-            @Override
-            @SuppressWarnings("unchecked")
-            public boolean tryAdvance(Consumer<? super R> action) {
-                try {
-                    if (!rs.next()) {
-                        return false;
-                    }
-                    action.accept((R) reader.read(rs));
-                    return true;
-                } catch (SQLException e) {
-                    throw session.translate(e, compiled.sql());
-                }
-            }
-        };
-        return StreamSupport.stream(split, false).onClose(() -> {
-            close(ps);
-            session.streamClosed();
-        });
+        return (Stream<R>) session.stream(compiled, reader, fetches);
     }
 
-    private static void close(PreparedStatement ps) {
-        try {
-            ps.close();
-        } catch (SQLException ignored) {
-            // closing a cursor that failed already
-        }
-    }
-
+    /**
+     * Iterates through a database cursor, like {@link #stream()}: the cursor is released when the
+     * iteration reaches the end, or else when the session closes.
+     */
     @Override
     public Iterator<R> iterator() {
-        return all().iterator();
+        return stream().iterator();
     }
 
     @Override

@@ -35,12 +35,43 @@ import java.util.Map;
  * selects and locks the rows, then deletes them by key. Results keep the statement's order.
  */
 final class ReturningEmulation {
-    private final SessionImpl session;
+    /** The session side: its transaction's connection, and reading rows into instances. */
+    interface Host {
+        /** The connection the statements run on, inside a transaction. */
+        Connection tx();
+
+        /** Runs a compiled query on {@link #tx()} and reads every row. */
+        List<Object> fetch(Compiled compiled, RowReader reader, int max);
+
+        /** The instance for a row of {@code meta}'s table. */
+        Object load(ModelMeta<?> meta, Object[] values);
+    }
+
+    private final Host session;
     private final Executor exec;
     private final SqlDialect dialect;
     private final SqlCompiler compiler;
 
     ReturningEmulation(SessionImpl session, Executor exec, SqlDialect dialect, SqlCompiler compiler) {
+        this(new Host() {
+            @Override
+            public Connection tx() {
+                return session.tx();
+            }
+
+            @Override
+            public List<Object> fetch(Compiled compiled, RowReader reader, int max) {
+                return session.fetch(compiled, reader, max);
+            }
+
+            @Override
+            public Object load(ModelMeta<?> meta, Object[] values) {
+                return session.load(meta, values);
+            }
+        }, exec, dialect, compiler);
+    }
+
+    ReturningEmulation(Host session, Executor exec, SqlDialect dialect, SqlCompiler compiler) {
         this.session = session;
         this.exec = exec;
         this.dialect = dialect;

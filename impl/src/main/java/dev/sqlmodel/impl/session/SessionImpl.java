@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The unit of work. A session begins a local transaction at its first write (a flush with
@@ -72,14 +73,12 @@ public class SessionImpl implements Session {
     private final TransactionIntegration transactions;
     private final GlobalParticipant participant = new GlobalParticipant();
     private Relations.Batch batch;
-    /** The connection the session holds: for its local transaction, {@link #connection()} or open streams. */
+    /** The connection the session holds: for its local transaction or {@link #connection()}. */
     private Connection conn;
     /** Whether a local transaction is open on {@link #conn}. */
     private boolean local;
     /** Whether {@link #connection()} handed {@link #conn} out: it stays with the session until it closes. */
     private boolean pinned;
-    /** Streams reading through {@link #conn}. */
-    private int streams;
     private boolean explicit;
     private boolean wrote;
     private boolean closed;
@@ -262,7 +261,7 @@ public class SessionImpl implements Session {
      * kept prepared statements still serve the next read.
      */
     private void readDone() {
-        if (conn != null && !local && !pinned && streams == 0) {
+        if (conn != null && !local && !pinned) {
             Connection c = conn;
             conn = null;
             engine.release(c);
@@ -686,6 +685,9 @@ public class SessionImpl implements Session {
         Object instance = meta.instantiate(values, null);
         map.attach(new EntityState(meta, instance, key, EntityState.Status.PERSISTENT, values));
         relations.materialized(meta, instance, values, rows);
+        if (streamed != null) {
+            streamed.add(instance);
+        }
         return instance;
     }
 
@@ -790,37 +792,6 @@ public class SessionImpl implements Session {
     void fetchRelations(List<?> results, List<RelationshipRef<?, ?>> refs) {
         if (!refs.isEmpty() && !results.isEmpty()) {
             relations.fetch(results, refs);
-        }
-    }
-
-    /** Opens a cursor for a lazy stream; the caller closes it and then calls {@link #streamClosed()}. */
-    PreparedStatement open(Compiled compiled) {
-        checkOpen();
-        Connection c = reader();
-        streams++;
-        try {
-            PreparedStatement ps = c.prepareStatement(compiled.sql());
-            try {
-                exec.bind(ps, compiled.params(), compiled.paramTypes());
-                if (dialect.kind() == Dialect.POSTGRESQL) {
-                    ps.setFetchSize(256); // pgjdbc streams only with a fetch size inside a transaction
-                }
-            } catch (SQLException e) {
-                ps.close();
-                throw e;
-            }
-            return ps;
-        } catch (SQLException e) {
-            streamClosed();
-            throw engine.translate(e, compiled.sql());
-        }
-    }
-
-    /** A stream's cursor is closed: the connection it held may go back to the pool. */
-    void streamClosed() {
-        if (streams > 0) {
-            streams--;
-            readDone();
         }
     }
 
@@ -997,10 +968,10 @@ public class SessionImpl implements Session {
         if (closed) {
             return;
         }
+        closeStreams();
         if (!local) {
             pinned = false;
-            streams = 0;
-            readDone(); // a connection kept by connection() or a stream left open
+            readDone(); // a connection kept by connection()
         }
         if (!local && joinedGlobal()) {
             // The transaction still owes the database this session's pending work: it is written
@@ -1012,7 +983,6 @@ public class SessionImpl implements Session {
             endTransaction(false);
         } finally {
             pinned = false;
-            streams = 0;
             readDone();
             map.release();
             relations.reset();
@@ -1065,6 +1035,72 @@ public class SessionImpl implements Session {
         @Override
         public String toString() {
             return "GlobalParticipant[" + SessionImpl.this + "]";
+        }
+    }
+
+    // ---- streams --------------------------------------------------------------------------------
+
+    /** Instances a stream's current chunk attached (null when no chunk is being read). */
+    private List<Object> streamed;
+    private List<CursorStream> cursorStreams;
+
+    /**
+     * A lazy stream of a query's results through a cursor: on the open transaction's connection,
+     * or, when none is open, on a connection of the stream's own (which sees what this session
+     * committed, and nothing is pending: {@link #exec} flushed). Instances the stream attached
+     * are evicted once the stream has moved past them, unless they were changed, deleted or had
+     * a relationship changed meanwhile, so the identity map holds what the application kept
+     * working on, not every row read. Relationships fetched for a chunk are evicted with it;
+     * what the consumer loads lazily stays attached.
+     */
+    Stream<Object> stream(Compiled compiled, RowReader reader, List<RelationshipRef<?, ?>> fetches) {
+        checkOpen();
+        Connection shared = inTransaction() ? tx() : null;
+        Cursor cursor = Cursor.open(engine, exec, shared, compiled);
+        List<Object> mine = new ArrayList<>();
+        CursorStream stream = CursorStream.of(cursor, reader, exec, !fetches.isEmpty(), new CursorStream.Chunks() {
+            @Override
+            public void done() {
+                for (Object o : mine) {
+                    EntityState s = map.state(o);
+                    if (s != null && s.status == EntityState.Status.PERSISTENT && !s.dirty()
+                            && !(Relations.hasRelations(s.meta) && relations.affects(s))) {
+                        map.detach(s);
+                    }
+                }
+                mine.clear();
+                streamed = mine;
+            }
+
+            @Override
+            public void read(List<Object> rows) {
+                try {
+                    fetchRelations(rows, fetches);
+                } finally {
+                    streamed = null;
+                }
+            }
+
+            @Override
+            public void closed(CursorStream s) {
+                streamed = null;
+                if (cursorStreams != null) {
+                    cursorStreams.remove(s);
+                }
+            }
+        });
+        if (cursorStreams == null) {
+            cursorStreams = new ArrayList<>(1);
+        }
+        cursorStreams.add(stream);
+        return stream.stream();
+    }
+
+    private void closeStreams() {
+        if (cursorStreams != null) {
+            for (CursorStream s : new ArrayList<>(cursorStreams)) {
+                s.close();
+            }
         }
     }
 

@@ -1,0 +1,703 @@
+package dev.sqlmodel.impl.session;
+
+import dev.sqlmodel.Dialect;
+import dev.sqlmodel.NoResultException;
+import dev.sqlmodel.NotLoadedException;
+import dev.sqlmodel.Query;
+import dev.sqlmodel.Related;
+import dev.sqlmodel.RelationshipInfo.Kind;
+import dev.sqlmodel.RelationshipRef;
+import dev.sqlmodel.Results;
+import dev.sqlmodel.Statement;
+import dev.sqlmodel.StatelessSession;
+import dev.sqlmodel.ast.InsertNode;
+import dev.sqlmodel.ast.ReturningNode;
+import dev.sqlmodel.ast.SelectNode;
+import dev.sqlmodel.ast.TextNode;
+import dev.sqlmodel.impl.Validation;
+import dev.sqlmodel.impl.engine.EngineImpl;
+import dev.sqlmodel.impl.engine.SessionSupplier;
+import dev.sqlmodel.impl.engine.TransactionIntegration;
+import dev.sqlmodel.impl.meta.FieldMeta;
+import dev.sqlmodel.impl.meta.ModelMeta;
+import dev.sqlmodel.impl.meta.ModelRegistry;
+import dev.sqlmodel.impl.meta.RelationMeta;
+import dev.sqlmodel.impl.sql.Compiled;
+import dev.sqlmodel.impl.sql.SqlCompiler;
+import dev.sqlmodel.impl.sql.SqlDialect;
+import dev.sqlmodel.spi.RelationAccess;
+import dev.sqlmodel.spi.RelationHook;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * The stateless session: queries read rows into new instances (no identity map, no snapshots)
+ * and writes are sent when called, through {@link StatelessWrites}.
+ *
+ * <p>Connections: inside {@link #transaction(Supplier)} every call uses the transaction's
+ * connection; under a global (JTA) transaction the enlisted one; after {@link #connection()}
+ * the connection it returned; otherwise each call checks a connection out of the pool for its
+ * own duration, in auto-commit mode. A call that sends more than one statement that writes
+ * ({@code insertAll} of several rows, an emulated RETURNING) runs them in a local transaction of
+ * its own when none is running, so that a failure leaves nothing half-written.
+ *
+ * <p>Relationships: every instance read gets holders that are not loaded and cannot load
+ * themselves (touching one throws {@link NotLoadedException} naming the model and field), unless
+ * {@code select(...).fetch(...)} filled them, one query per relationship level, batched.
+ */
+public final class StatelessSessionImpl implements StatelessSession, ResultsImpl.Host, RelationLoader.Source {
+    static {
+        SessionSupplier.registerStateless(StatelessSessionImpl::new);
+    }
+
+    /** Hooks of unloaded relationship holders, one per relationship of each model. */
+    private static final ClassValue<RelationHook[]> NOT_LOADED = new ClassValue<>() {
+        @Override
+        protected RelationHook[] computeValue(Class<?> type) {
+            List<RelationMeta> relations = ModelRegistry.of(type).relations();
+            RelationHook[] hooks = new RelationHook[relations.size()];
+            for (int i = 0; i < hooks.length; i++) {
+                RelationMeta r = relations.get(i);
+                String message = r.owner().getName() + "." + r.name() + " is not loaded: a stateless session loads"
+                        + " relationships only through select(...).fetch(...)";
+                hooks[i] = holder -> {
+                    throw new NotLoadedException(message);
+                };
+            }
+            return hooks;
+        }
+    };
+
+    private final EngineImpl engine;
+    private final SqlDialect dialect;
+    private final SqlCompiler compiler;
+    private final Executor exec;
+    private final RelationLoader loader;
+    private final StatelessWrites writes;
+    private final TransactionIntegration transactions;
+    private final Participant participant = new Participant();
+    private final RelationAccess access = RelationAccess.get();
+    private final List<CursorStream> streams = new ArrayList<>(1);
+    /** The connection of {@link #transaction}, while its body runs. */
+    private Connection txConn;
+    /** The connection {@link #connection()} checked out, kept until close. */
+    private Connection pinned;
+    /** The connection of the call running now, when it checked one out. */
+    private Connection callConn;
+    /** Calls running now: one, or more while a call's relationship loads run. */
+    private int depth;
+    private boolean closed;
+
+    /** A stateless session of {@code engine}. */
+    public StatelessSessionImpl(EngineImpl engine) {
+        this.engine = engine;
+        this.dialect = engine.sqlDialect();
+        this.compiler = SqlCompiler.of(dialect);
+        this.exec = new Executor(engine);
+        this.loader = new RelationLoader(this, dialect);
+        this.writes = new StatelessWrites(exec, dialect, compiler);
+        this.transactions = engine.transactions();
+    }
+
+    // ---- connections --------------------------------------------------------------------------
+
+    /** Work done on one connection. */
+    private interface Work<T> {
+        T run(Connection c);
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("stateless session is closed");
+        }
+    }
+
+    private JoinedTransaction global() {
+        return transactions.current(participant);
+    }
+
+    /** The connection a running transaction (JTA or local) or call already uses, else null. */
+    private Connection shared() {
+        JoinedTransaction g = global();
+        if (g != null) {
+            if (g.connection == null) {
+                g.connection = engine.acquire(); // enlisted by the pool or the container
+            }
+            return g.connection;
+        }
+        if (txConn != null) {
+            return txConn;
+        }
+        return callConn != null ? callConn : pinned;
+    }
+
+    /** Whether a transaction (JTA or local) is running: its statements need no transaction of their own. */
+    private boolean inTransaction() {
+        return global() != null || txConn != null;
+    }
+
+    /**
+     * Runs {@code work} on the connection of the running transaction, or else on a connection
+     * for this call; with {@code atomic} and no transaction running, inside a local transaction
+     * of its own. A failed call puts back the values it wrote into instances.
+     */
+    private <T> T call(boolean atomic, Work<T> work) {
+        checkOpen();
+        boolean outermost = depth++ == 0; // relationship loads and emulated RETURNING call in turn
+        try {
+            T result;
+            if (callConn != null || inTransaction()) {
+                result = work.run(shared());
+            } else {
+                Connection c = pinned != null ? pinned : engine.acquire();
+                callConn = c;
+                try {
+                    result = atomic ? inLocalTransaction(c, work) : work.run(c);
+                } finally {
+                    callConn = null;
+                    if (c != pinned) {
+                        engine.release(c);
+                    }
+                }
+            }
+            if (outermost) {
+                writes.forget();
+            }
+            return result;
+        } catch (RuntimeException | Error e) {
+            if (outermost) {
+                writes.undo();
+            }
+            throw e;
+        } finally {
+            depth--;
+        }
+    }
+
+    private <T> T inLocalTransaction(Connection c, Work<T> work) {
+        begin(c);
+        T result;
+        try {
+            result = work.run(c);
+        } catch (RuntimeException | Error e) {
+            try {
+                end(c, false);
+            } catch (RuntimeException r) {
+                e.addSuppressed(r);
+            }
+            throw e;
+        }
+        end(c, true);
+        return result;
+    }
+
+    private void begin(Connection c) {
+        long start = exec.clock();
+        try {
+            c.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw engine.translate(e, "BEGIN");
+        }
+        exec.logged("BEGIN", List.of(), start);
+    }
+
+    /** Commits or rolls back, and puts the connection back in auto-commit mode. */
+    private void end(Connection c, boolean commit) {
+        long start = exec.clock();
+        try {
+            if (commit) {
+                // Switching auto-commit back on commits without beginning the next transaction,
+                // which SQLite's driver does after commit().
+                c.setAutoCommit(true);
+            } else {
+                try {
+                    c.rollback();
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            }
+            exec.logged(commit ? "COMMIT" : "ROLLBACK", List.of(), start);
+        } catch (SQLException e) {
+            if (commit) {
+                try {
+                    c.rollback();
+                    c.setAutoCommit(true);
+                } catch (SQLException ignored) {
+                    // the commit failure is what the caller needs to see
+                }
+            }
+            throw engine.translate(e, commit ? "COMMIT" : "ROLLBACK");
+        }
+    }
+
+    @Override
+    public <T> T transaction(Supplier<T> body) {
+        checkOpen();
+        if (inTransaction()) {
+            return body.get(); // joins the running transaction
+        }
+        Connection c = pinned != null ? pinned : engine.acquire();
+        try {
+            begin(c);
+            txConn = c;
+            T result;
+            try {
+                result = body.get();
+            } catch (RuntimeException | Error e) {
+                txConn = null;
+                closeStreams(false);
+                try {
+                    end(c, false);
+                } catch (RuntimeException r) {
+                    e.addSuppressed(r);
+                }
+                throw e;
+            }
+            txConn = null;
+            closeStreams(false);
+            end(c, true);
+            return result;
+        } finally {
+            txConn = null;
+            if (c != pinned) {
+                engine.release(c);
+            }
+        }
+    }
+
+    @Override
+    public void transaction(Runnable body) {
+        transaction(() -> {
+            body.run();
+            return null;
+        });
+    }
+
+    @Override
+    public Connection connection() {
+        checkOpen();
+        Connection c = shared();
+        if (c == null) {
+            pinned = engine.acquire();
+            c = pinned;
+        }
+        return c;
+    }
+
+    @Override
+    public Dialect dialect() {
+        return dialect.kind();
+    }
+
+    // ---- reads --------------------------------------------------------------------------------
+
+    @Override
+    public <M> Optional<M> get(Class<M> type, Object id) {
+        ModelMeta<M> meta = ModelRegistry.of(type);
+        Object key = meta.normalizeKey(id);
+        Object[] values = call(false, c -> selectByKey(c, meta, key));
+        return values == null ? Optional.empty() : Optional.of(type.cast(materialize(meta, values)));
+    }
+
+    private Object[] selectByKey(Connection c, ModelMeta<?> meta, Object key) {
+        String text = KeySelect.sql(dialect, meta);
+        Object[] parts = meta.keyParts(key);
+        ModelCodecs.Reader reader = ModelCodecs.reader(meta, dialect.kind());
+        long start = exec.clock();
+        PreparedStatement ps = null;
+        try {
+            ps = exec.statement(c, text, false);
+            Executor.bindFields(ps, reader.codecs, meta.keyFields(), parts);
+            try (ResultSet rs = ps.executeQuery()) {
+                Object[] values = rs.next() ? reader.read(rs, 0) : null;
+                exec.logged(text, Arrays.asList(parts), start);
+                return values;
+            }
+        } catch (SQLException e) {
+            throw engine.translate(e, text);
+        } finally {
+            exec.done(ps);
+        }
+    }
+
+    @Override
+    public <M> void refresh(M model) {
+        ModelMeta<?> meta = ModelRegistry.of(model.getClass());
+        Object key = meta.keyOf(model);
+        if (key == null) {
+            throw new IllegalArgumentException("cannot refresh " + meta.type().getName() + " without a primary key");
+        }
+        if (meta.isRecord()) {
+            throw new UnsupportedOperationException(meta.type().getName()
+                    + " is a record and cannot be refreshed in place: get() it again");
+        }
+        Object[] values = call(false, c -> selectByKey(c, meta, key));
+        if (values == null) {
+            throw new NoResultException(meta.type().getName() + " with key " + key + " no longer exists");
+        }
+        List<FieldMeta> cols = meta.columns();
+        for (int i = 0; i < values.length; i++) {
+            FieldMeta f = cols.get(i);
+            if (!(values[i] == null && f.javaType().isPrimitive())) {
+                f.set(model, values[i]);
+            }
+        }
+    }
+
+    /** A new instance for a row, its relationships not loaded (null for a row without key: an outer join's miss). */
+    Object materialize(ModelMeta<?> meta, Object[] values) {
+        List<FieldMeta> keyFields = meta.keyFields();
+        for (int i = 0; i < keyFields.size(); i++) {
+            if (values[keyFields.get(i).position()] == null) {
+                return null;
+            }
+        }
+        Object instance = meta.instantiate(values, null);
+        List<RelationMeta> relations = meta.relations();
+        if (relations.isEmpty() || meta.isRecord()) {
+            return instance;
+        }
+        RelationHook[] hooks = NOT_LOADED.get(meta.type());
+        for (int i = 0; i < hooks.length; i++) {
+            RelationMeta r = relations.get(i);
+            if (!r.accessor().writable()) {
+                continue;
+            }
+            if (r.kind() == Kind.MANY_TO_ONE) {
+                Object fk = values[r.path().ownerColumns.get(0).position()];
+                r.accessor().set(instance, fk == null ? Related.empty() : access.unloaded(hooks[i]));
+            } else {
+                r.accessor().set(instance, access.unloadedMany(hooks[i]));
+            }
+        }
+        return instance;
+    }
+
+    @Override
+    public <R> Results<R> exec(Query<R> query) {
+        checkOpen();
+        if (query instanceof ReturningNode<?> r && !dialect.supportsReturning()) {
+            @SuppressWarnings("unchecked")
+            List<R> rows = (List<R>) call(true, c -> new ReturningEmulation(new ReturningEmulation.Host() {
+                @Override
+                public Connection tx() {
+                    return c;
+                }
+
+                @Override
+                public List<Object> fetch(Compiled compiled, RowReader reader, int max) {
+                    return StatelessSessionImpl.this.fetch(compiled, reader, max);
+                }
+
+                @Override
+                public Object load(ModelMeta<?> meta, Object[] values) {
+                    return materialize(meta, values);
+                }
+            }, exec, dialect, compiler).run(r));
+            return new ListResults<>(rows);
+        }
+        Compiled compiled = compiler.compile(query);
+        List<Object> keys = query instanceof SelectNode<?> s ? s.items() : List.of();
+        RowReader reader = new RowReader(compiled, keys, this::materialize, dialect.kind());
+        List<RelationshipRef<?, ?>> fetches = query instanceof SelectNode<?> sel ? sel.fetches() : List.of();
+        return new ResultsImpl<>(this, compiled, reader, fetches);
+    }
+
+    @Override
+    public List<Object> fetch(Compiled compiled, RowReader reader, int max) {
+        return call(false, c -> {
+            long start = exec.clock();
+            PreparedStatement ps = null;
+            try {
+                ps = exec.statement(c, compiled.sql(), false);
+                ps.setMaxRows(Math.max(max, 0)); // a kept statement remembers the last limit
+                exec.bind(ps, compiled.params(), compiled.paramTypes());
+                List<Object> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while ((max < 0 || out.size() < max) && rs.next()) {
+                        out.add(reader.read(rs));
+                    }
+                }
+                exec.logged(compiled.sql(), compiled.params(), start);
+                return out;
+            } catch (SQLException e) {
+                throw engine.translate(e, compiled.sql());
+            } finally {
+                exec.done(ps);
+            }
+        });
+    }
+
+    @Override
+    public void fetchRelations(List<?> results, List<RelationshipRef<?, ?>> refs) {
+        if (!refs.isEmpty() && !results.isEmpty()) {
+            call(false, c -> {
+                loader.fetch(results, refs);
+                return null;
+            });
+        }
+    }
+
+    @Override
+    public Stream<Object> stream(Compiled compiled, RowReader reader, List<RelationshipRef<?, ?>> fetches) {
+        checkOpen();
+        // Outside a transaction the cursor takes a connection of its own, even when one is kept by
+        // connection(): on PostgreSQL it begins a transaction there, which calls made while the
+        // stream is open must not fall into.
+        Cursor cursor = Cursor.open(engine, exec, inTransaction() ? shared() : null, compiled);
+        CursorStream stream = CursorStream.of(cursor, reader, exec, !fetches.isEmpty(), new CursorStream.Chunks() {
+            @Override
+            public void read(List<Object> rows) {
+                Connection own = callConn == null && !inTransaction() ? cursor.ownConnectionForReads() : null;
+                if (own == null) {
+                    fetchRelations(rows, fetches);
+                    return;
+                }
+                callConn = own; // the chunk's relationship loads run beside the cursor
+                try {
+                    fetchRelations(rows, fetches);
+                } finally {
+                    callConn = null;
+                }
+            }
+
+            @Override
+            public void closed(CursorStream s) {
+                streams.remove(s);
+            }
+        });
+        streams.add(stream);
+        return stream.stream();
+    }
+
+    @Override
+    public void query(String sql, List<Object> params, List<Class<?>> types, SessionImpl.RowHandler handler) {
+        call(false, c -> {
+            long start = exec.clock();
+            PreparedStatement ps = null;
+            try {
+                ps = exec.statement(c, sql, false);
+                exec.bind(ps, params, types);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        handler.row(rs);
+                    }
+                }
+                exec.logged(sql, params, start);
+                return null;
+            } catch (SQLException e) {
+                throw engine.translate(e, sql);
+            } finally {
+                exec.done(ps);
+            }
+        });
+    }
+
+    @Override
+    public Object load(ModelMeta<?> meta, Object[] values, Relations.Batch batch) {
+        return materialize(meta, values);
+    }
+
+    @Override
+    public Object attachedInstance(Class<?> type, Object key) {
+        return null;
+    }
+
+    // ---- writes -------------------------------------------------------------------------------
+
+    @Override
+    public long execute(Statement statement) {
+        checkOpen();
+        if (statement instanceof InsertNode<?> insert) {
+            ModelMeta<?> meta = ModelRegistry.of(insert.model());
+            List<?> rows = insert.rows();
+            int perRow = Math.max(1, meta.columns().size());
+            int chunk = Math.max(1, Math.min(1000, dialect.maxParameters() / perRow));
+            return call(rows.size() > chunk, c -> {
+                long total = 0;
+                for (int from = 0; from < rows.size(); from += chunk) {
+                    int to = Math.min(rows.size(), from + chunk);
+                    List<?> part = rows.subList(from, to);
+                    List<FieldMeta> cols = SqlCompiler.boundColumns(meta, part);
+                    if (cols != null && !cols.isEmpty()) {
+                        String text = compiler.insertText(meta, cols, part.size(), insert.conflict(), List.of());
+                        total += exec.insertRows(c, text, meta, cols, part);
+                    } else {
+                        Compiled compiled = compiler.insert(insert, from, to, null);
+                        total += exec.update(c, compiled.sql(), compiled.params(), compiled.paramTypes());
+                    }
+                }
+                return total;
+            });
+        }
+        Compiled compiled = statement instanceof TextNode t ? compiler.text(t, null) : compiler.compile(statement);
+        return call(false, c -> exec.update(c, compiled.sql(), compiled.params(), compiled.paramTypes()));
+    }
+
+    @Override
+    public <M> M insert(M model) {
+        return single(model, false);
+    }
+
+    @Override
+    public <M> M upsert(M model) {
+        return single(model, true);
+    }
+
+    private <M> M single(M model, boolean upsert) {
+        checkOpen();
+        if (model == null) {
+            throw new IllegalArgumentException(upsert ? "cannot upsert null" : "cannot insert null");
+        }
+        ModelMeta<?> meta = ModelRegistry.of(model.getClass());
+        writes.syncForeignKeys(meta, model);
+        Validation.check(List.of(model));
+        @SuppressWarnings("unchecked")
+        M stored = (M) call(false, c -> writes.insert(c, meta, List.of(model), upsert).get(0));
+        return stored;
+    }
+
+    @Override
+    public <M> List<M> insertAll(Iterable<? extends M> models) {
+        checkOpen();
+        List<Object> all = new ArrayList<>(models instanceof Collection<?> col ? col.size() : 16);
+        for (Object m : models) {
+            if (m == null) {
+                throw new IllegalArgumentException("cannot insert null (element " + all.size() + ")");
+            }
+            all.add(m);
+        }
+        if (all.isEmpty()) {
+            return new ArrayList<>();
+        }
+        // Runs of one model in a row become one multi-row INSERT (per chunk and column list).
+        List<ModelMeta<?>> metas = new ArrayList<>();
+        List<int[]> runs = new ArrayList<>();
+        ModelMeta<?> last = null;
+        for (int i = 0; i < all.size(); i++) {
+            Object m = all.get(i);
+            if (last == null || last.type() != m.getClass()) {
+                last = ModelRegistry.of(m.getClass());
+                metas.add(last);
+                runs.add(new int[] {i, i + 1});
+            } else {
+                runs.get(runs.size() - 1)[1] = i + 1;
+            }
+            writes.syncForeignKeys(last, m);
+        }
+        Validation.check(all);
+        List<Object> stored = call(all.size() > 1, c -> {
+            List<Object> out = new ArrayList<>(all.size());
+            for (int r = 0; r < runs.size(); r++) {
+                int[] run = runs.get(r);
+                out.addAll(writes.insert(c, metas.get(r), all.subList(run[0], run[1]), false));
+            }
+            return out;
+        });
+        @SuppressWarnings("unchecked")
+        List<M> typed = (List<M>) stored;
+        return typed;
+    }
+
+    @Override
+    public <M> M update(M model) {
+        checkOpen();
+        if (model == null) {
+            throw new IllegalArgumentException("cannot update null");
+        }
+        ModelMeta<?> meta = ModelRegistry.of(model.getClass());
+        writes.syncForeignKeys(meta, model);
+        Validation.check(List.of(model));
+        @SuppressWarnings("unchecked")
+        M stored = (M) call(false, c -> writes.update(c, meta, model));
+        return stored;
+    }
+
+    @Override
+    public boolean delete(Object model) {
+        checkOpen();
+        if (model == null) {
+            throw new IllegalArgumentException("cannot delete null");
+        }
+        ModelMeta<?> meta = ModelRegistry.of(model.getClass());
+        return call(false, c -> writes.delete(c, meta, model));
+    }
+
+    // ---- closing ------------------------------------------------------------------------------
+
+    /** Closes open streams: all of them, or only those reading on a connection they do not own. */
+    private void closeStreams(boolean all) {
+        for (CursorStream s : new ArrayList<>(streams)) {
+            if (all || !s.ownsConnection()) {
+                s.close();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            closeStreams(true);
+        } finally {
+            closed = true;
+            Connection c = pinned;
+            pinned = null;
+            if (c != null) {
+                engine.release(c);
+            }
+        }
+    }
+
+    /** The session's side of a global transaction: its connection is given back at completion. */
+    private final class Participant implements TransactionIntegration.Participant<JoinedTransaction> {
+
+        @Override
+        public JoinedTransaction joined() {
+            if (txConn != null) {
+                throw new IllegalStateException("this stateless session runs a local transaction: finish it before"
+                        + " using the session inside a JTA transaction");
+            }
+            return new JoinedTransaction(0);
+        }
+
+        @Override
+        public void beforeCompletion(JoinedTransaction tx) {
+            // Nothing is pending. Closing the handle now lets the pool hand the enlisted
+            // connection back itself at completion.
+            Connection c = tx.connection;
+            tx.connection = null;
+            closeStreams(false);
+            engine.release(c);
+        }
+
+        @Override
+        public void afterCompletion(JoinedTransaction tx, boolean committed) {
+            Connection c = tx.connection; // still set on the rollback path only
+            tx.connection = null;
+            engine.release(c);
+        }
+
+        @Override
+        public String toString() {
+            return "StatelessParticipant[" + StatelessSessionImpl.this + "]";
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "StatelessSession[" + dialect.kind() + (txConn != null ? ", in transaction" : "")
+                + (closed ? ", closed" : "") + "]";
+    }
+}

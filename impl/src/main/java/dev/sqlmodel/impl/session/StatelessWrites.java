@@ -1,0 +1,492 @@
+package dev.sqlmodel.impl.session;
+
+import dev.sqlmodel.Column;
+import dev.sqlmodel.Dialect;
+import dev.sqlmodel.Key;
+import dev.sqlmodel.Related;
+import dev.sqlmodel.RelationshipInfo.Kind;
+import dev.sqlmodel.StaleObjectException;
+import dev.sqlmodel.ast.Conflict;
+import dev.sqlmodel.impl.meta.Convert;
+import dev.sqlmodel.impl.meta.FieldMeta;
+import dev.sqlmodel.impl.meta.ModelMeta;
+import dev.sqlmodel.impl.meta.RelationMeta;
+import dev.sqlmodel.impl.meta.RelationPath;
+import dev.sqlmodel.impl.sql.SqlCompiler;
+import dev.sqlmodel.impl.sql.SqlDialect;
+import dev.sqlmodel.impl.types.ValueCodec;
+import dev.sqlmodel.spi.RelationAccess;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The statements of a stateless session: multi-row INSERTs (RETURNING where the database has it,
+ * generated keys otherwise, chunked under the dialect's parameter limit), upserts, updates of
+ * every column by key with the {@code @Version} check, and deletes by key. The SQL texts are the
+ * compiler's cached ones, shared with the unit of work's flush; values are bound from the
+ * instances through the columns' codecs. Values written into instances (generated keys,
+ * defaults, versions) are recorded in an undo log, so a failed call can put them back.
+ */
+final class StatelessWrites {
+    private static final ClassValue<Map<List<FieldMeta>, Conflict>> UPSERTS = new ClassValue<>() {
+        @Override
+        protected Map<List<FieldMeta>, Conflict> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+    private static final ClassValue<String[]> DELETES = new ClassValue<>() {
+        @Override
+        protected String[] computeValue(Class<?> type) {
+            return new String[Dialect.values().length * 2];
+        }
+    };
+
+    private final Executor exec;
+    private final SqlDialect dialect;
+    private final SqlCompiler compiler;
+    private final RelationAccess access = RelationAccess.get();
+    private final List<Runnable> undo = new ArrayList<>();
+
+    StatelessWrites(Executor exec, SqlDialect dialect, SqlCompiler compiler) {
+        this.exec = exec;
+        this.dialect = dialect;
+        this.compiler = compiler;
+    }
+
+    /** Forgets the undo log: the call succeeded. */
+    void forget() {
+        undo.clear();
+    }
+
+    /** Puts back every value this object wrote into instances, latest first. */
+    void undo() {
+        for (int i = undo.size() - 1; i >= 0; i--) {
+            undo.get(i).run();
+        }
+        undo.clear();
+    }
+
+    /**
+     * Writes the key of a loaded, non-null many-to-one target into the owner's foreign key
+     * columns: an application that sets {@code hero.team} means that team.
+     *
+     * @throws IllegalArgumentException when the target has no key yet (it was never stored)
+     */
+    void syncForeignKeys(ModelMeta<?> meta, Object instance) {
+        if (meta.isRecord() || meta.relations().isEmpty()) {
+            return;
+        }
+        for (RelationMeta r : meta.relations()) {
+            if (r.kind() != Kind.MANY_TO_ONE || !(r.accessor().get(instance) instanceof Related<?> holder)
+                    || !holder.isLoaded()) {
+                continue;
+            }
+            Object target = access.peek(holder);
+            if (target == null) {
+                continue;
+            }
+            RelationPath p = r.path();
+            for (int i = 0; i < p.ownerColumns.size(); i++) {
+                Object v = p.targetColumns.get(i).get(target);
+                if (v == null) {
+                    throw new IllegalArgumentException(meta.type().getName() + "." + r.name() + " refers to a "
+                            + r.target().getSimpleName() + " without a key: insert it first");
+                }
+                FieldMeta fk = p.ownerColumns.get(i);
+                fk.set(instance, Convert.to(fk.boxedType(), v, fk));
+            }
+        }
+    }
+
+    // ---- inserts and upserts -------------------------------------------------------------------
+
+    /**
+     * Inserts {@code rows} (instances of {@code meta}'s model) on {@code c}, or upserts them when
+     * {@code upsert}; returns the stored instances in order (records replaced by copies).
+     */
+    List<Object> insert(Connection c, ModelMeta<?> meta, List<?> rows, boolean upsert) {
+        FieldMeta gen = meta.generatedKey();
+        Object[][] values = new Object[rows.size()][];
+        for (int r = 0; r < values.length; r++) {
+            values[r] = meta.values(rows.get(r));
+        }
+        List<Object> stored = new ArrayList<>(rows);
+        // Only generated keys, columns with a SQL default and computed columns may be left to the
+        // database; rows are grouped by which of them they leave, so each INSERT has one column list.
+        List<FieldMeta> optional = new ArrayList<>();
+        for (FieldMeta f : meta.columns()) {
+            if (f == gen || f.computed() || !f.sqlDefault().isEmpty()) {
+                optional.add(f);
+            }
+        }
+        if (optional.isEmpty()) {
+            insertShape(c, meta, new BitSet(), allRows(rows.size()), values, stored, upsert);
+            return stored;
+        }
+        Map<BitSet, List<Integer>> shapes = new LinkedHashMap<>();
+        for (int r = 0; r < values.length; r++) {
+            shapes.computeIfAbsent(omitted(optional, values[r]), k -> new ArrayList<>()).add(r);
+        }
+        for (Map.Entry<BitSet, List<Integer>> e : shapes.entrySet()) {
+            insertShape(c, meta, e.getKey(), e.getValue(), values, stored, upsert);
+        }
+        return stored;
+    }
+
+    private static List<Integer> allRows(int n) {
+        Integer[] all = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        return Arrays.asList(all);
+    }
+
+    private static BitSet omitted(List<FieldMeta> optional, Object[] row) {
+        BitSet omitted = new BitSet();
+        for (FieldMeta f : optional) {
+            if (f.computed() || row[f.position()] == null) {
+                omitted.set(f.position());
+            }
+        }
+        return omitted;
+    }
+
+    private void insertShape(Connection c, ModelMeta<?> meta, BitSet omitted, List<Integer> rows, Object[][] values,
+            List<Object> stored, boolean upsert) {
+        List<FieldMeta> cols = new ArrayList<>();
+        List<FieldMeta> back = new ArrayList<>();
+        for (FieldMeta f : meta.columns()) {
+            if (omitted.get(f.position())) {
+                back.add(f);
+            } else {
+                cols.add(f);
+            }
+        }
+        Conflict conflict = upsert ? upsertConflict(meta, cols) : null;
+        int perRow = Math.max(1, cols.size());
+        int chunk = Math.max(1, Math.min(1000, dialect.maxParameters() / perRow));
+        if (cols.isEmpty() && dialect.kind() != Dialect.MYSQL) {
+            chunk = 1; // DEFAULT VALUES inserts one row
+        }
+        for (int at = 0; at < rows.size(); at += chunk) {
+            insertChunk(c, meta, cols, back, rows.subList(at, Math.min(rows.size(), at + chunk)), values, stored,
+                    conflict);
+        }
+    }
+
+    /** ON CONFLICT (key) DO UPDATE of every written non-key column, one instance per column list. */
+    private static Conflict upsertConflict(ModelMeta<?> meta, List<FieldMeta> cols) {
+        return UPSERTS.get(meta.type()).computeIfAbsent(cols, k -> {
+            List<Column<?, ?>> target = new ArrayList<>();
+            for (FieldMeta f : meta.keyFields()) {
+                target.add(column(meta, f));
+            }
+            List<Column<?, ?>> updates = new ArrayList<>();
+            for (FieldMeta f : k) {
+                if (!f.primaryKey()) {
+                    updates.add(column(meta, f));
+                }
+            }
+            if (updates.isEmpty()) {
+                // nothing to update: DO NOTHING would skip the row, so set the key to itself
+                updates.add(target.get(0));
+            }
+            return new Conflict(target, updates);
+        });
+    }
+
+    private static Column<?, ?> column(ModelMeta<?> meta, FieldMeta f) {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Column<?, ?> col = Column.of((Class) meta.type(), f.name(), (Class) f.boxedType());
+        return col;
+    }
+
+    private void insertChunk(Connection c, ModelMeta<?> meta, List<FieldMeta> cols, List<FieldMeta> back,
+            List<Integer> rows, Object[][] values, List<Object> stored, Conflict conflict) {
+        boolean returning = !back.isEmpty() && dialect.supportsReturning();
+        String text = compiler.insertText(meta, cols, rows.size(), conflict, returning ? back : List.of());
+        FieldMeta gen = meta.generatedKey();
+        boolean generatedKeys = !returning && gen != null && back.contains(gen);
+        ModelCodecs.Reader reader = ModelCodecs.reader(meta, exec.dialect());
+        List<Object> logged = exec.logging() ? new ArrayList<>() : null;
+        long start = exec.clock();
+        PreparedStatement ps = null;
+        try {
+            ps = exec.statement(c, text, generatedKeys);
+            int index = 1;
+            ModelCodecs.Binder binder = reader.binder(cols);
+            for (int r : rows) {
+                index = binder.bind(ps, index, values[r], logged);
+            }
+            if (returning) {
+                int width = back.size();
+                try (ResultSet rs = ps.executeQuery()) {
+                    int n = 0;
+                    while (rs.next()) {
+                        if (n == rows.size()) {
+                            throw new IllegalStateException("INSERT RETURNING gave more rows than " + rows.size());
+                        }
+                        Object[] row = values[rows.get(n)];
+                        for (int i = 0; i < width; i++) {
+                            FieldMeta f = back.get(i);
+                            row[f.position()] = reader.codecs[f.position()].read(rs, i + 1);
+                        }
+                        n++;
+                    }
+                    if (n != rows.size()) {
+                        throw new IllegalStateException("INSERT RETURNING gave " + n + " rows for " + rows.size());
+                    }
+                }
+            } else {
+                ps.executeUpdate();
+                if (generatedKeys) {
+                    try (ResultSet rs = ps.getGeneratedKeys()) {
+                        int n = 0;
+                        while (n < rows.size() && rs.next()) {
+                            values[rows.get(n)][gen.position()] = Convert.to(gen.boxedType(), rs.getObject(1), gen);
+                            n++;
+                        }
+                        if (n != rows.size()) {
+                            throw new IllegalStateException("INSERT gave " + n + " generated keys for " + rows.size());
+                        }
+                    }
+                }
+            }
+            exec.logged(text, logged == null ? List.of() : logged, start);
+        } catch (SQLException e) {
+            exec.logged(text, logged == null ? List.of() : logged, start);
+            throw exec.translate(e, text);
+        } finally {
+            exec.done(ps);
+        }
+        List<FieldMeta> fill = back;
+        if (!returning) {
+            List<FieldMeta> rest = new ArrayList<>(back);
+            rest.remove(gen);
+            if (!rest.isEmpty()) {
+                for (int r : rows) {
+                    readBack(c, meta, rest, values[r]);
+                }
+            }
+        }
+        if (!fill.isEmpty()) {
+            for (int r : rows) {
+                stored.set(r, assign(meta, stored.get(r), fill, values[r]));
+            }
+        }
+    }
+
+    /** Reads database-supplied values (defaults, computed columns) of a row just inserted, by key. */
+    private void readBack(Connection c, ModelMeta<?> meta, List<FieldMeta> fields, Object[] row) {
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < fields.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(dialect.quote(fields.get(i).column()));
+        }
+        sql.append(" FROM ");
+        table(sql, meta);
+        List<Object> params = new ArrayList<>();
+        List<Class<?>> types = new ArrayList<>();
+        Flusher.whereKey(dialect, sql, meta, meta.keyOfValues(row), params, types);
+        String text = sql.toString();
+        ValueCodec[] codecs = ModelCodecs.of(meta, exec.dialect());
+        long start = exec.clock();
+        PreparedStatement ps = null;
+        try {
+            ps = exec.statement(c, text, false);
+            exec.bind(ps, params, types);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    for (int i = 0; i < fields.size(); i++) {
+                        row[fields.get(i).position()] = codecs[fields.get(i).position()].read(rs, i + 1);
+                    }
+                }
+            }
+            exec.logged(text, params, start);
+        } catch (SQLException e) {
+            throw exec.translate(e, text);
+        } finally {
+            exec.done(ps);
+        }
+    }
+
+    /** Sets {@code fields} of {@code instance} to {@code row}'s values, undoably; a record is copied instead. */
+    private Object assign(ModelMeta<?> meta, Object instance, List<FieldMeta> fields, Object[] row) {
+        if (meta.isRecord()) {
+            Map<FieldMeta, Object> changes = new HashMap<>();
+            for (FieldMeta f : fields) {
+                changes.put(f, row[f.position()]);
+            }
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            Object copy = ((ModelMeta) meta).withValues(instance, changes);
+            return copy;
+        }
+        Object[] olds = new Object[fields.size()];
+        for (int i = 0; i < olds.length; i++) {
+            FieldMeta f = fields.get(i);
+            olds[i] = f.get(instance);
+            Object v = row[f.position()];
+            if (!(v == null && f.javaType().isPrimitive())) {
+                f.set(instance, v);
+            }
+        }
+        undo.add(() -> {
+            for (int i = 0; i < olds.length; i++) {
+                FieldMeta f = fields.get(i);
+                if (!(olds[i] == null && f.javaType().isPrimitive())) {
+                    f.set(instance, olds[i]);
+                }
+            }
+        });
+        return instance;
+    }
+
+    // ---- updates and deletes ----------------------------------------------------------------
+
+    /**
+     * Updates every written column of {@code instance} by key; checks and increments its version.
+     *
+     * @throws StaleObjectException when no row matched
+     */
+    Object update(Connection c, ModelMeta<?> meta, Object instance) {
+        Object key = requireKey(meta, instance, "update");
+        Object[] now = meta.values(instance);
+        List<FieldMeta> set = new ArrayList<>();
+        for (FieldMeta f : meta.columns()) {
+            if (f.insertable() && !f.version() && !f.primaryKey()) {
+                set.add(f);
+            }
+        }
+        FieldMeta version = meta.versionField();
+        Object oldVersion = version == null ? null : now[version.position()];
+        Object newVersion = version == null ? null
+                : oldVersion == null ? versionValue(version, 1L) : versionValue(version, ((Number) oldVersion).longValue() + 1);
+        if (set.isEmpty() && version == null) {
+            return instance; // only key columns: nothing to write
+        }
+        SqlCompiler.UpdateText text = compiler.updateText(meta, set, version, oldVersion == null);
+        Object[] params = new Object[text.bound().size()];
+        int at = 0;
+        for (FieldMeta f : set) {
+            params[at++] = now[f.position()];
+        }
+        if (version != null) {
+            params[at++] = newVersion;
+        }
+        for (Object part : meta.keyParts(key)) {
+            params[at++] = part;
+        }
+        if (version != null && oldVersion != null) {
+            params[at] = oldVersion;
+        }
+        long start = exec.clock();
+        PreparedStatement ps = null;
+        long n;
+        try {
+            ps = exec.statement(c, text.sql(), false);
+            Executor.bindFields(ps, ModelCodecs.of(meta, exec.dialect()), text.bound(), params);
+            n = ps.executeLargeUpdate();
+            exec.logged(text.sql(), Arrays.asList(params), start);
+        } catch (SQLException e) {
+            throw exec.translate(e, text.sql());
+        } finally {
+            exec.done(ps);
+        }
+        if (n != 1) {
+            throw new StaleObjectException(meta.type().getName() + " with key " + describe(key)
+                    + (version != null ? " was changed or deleted by another transaction (version " + oldVersion
+                            + " no longer matches); nothing was written"
+                            : " does not exist (deleted by another transaction?); nothing was written"));
+        }
+        if (version == null) {
+            return instance;
+        }
+        Object[] row = now.clone();
+        row[version.position()] = newVersion;
+        return assign(meta, instance, List.of(version), row);
+    }
+
+    /**
+     * Deletes {@code instance}'s row by key (and version); returns whether a row was deleted.
+     *
+     * @throws StaleObjectException when the model is versioned and no row matched
+     */
+    boolean delete(Connection c, ModelMeta<?> meta, Object instance) {
+        Object key = requireKey(meta, instance, "delete");
+        FieldMeta version = meta.versionField();
+        Object v = version == null ? null : version.get(instance);
+        String text = deleteText(meta, version != null && v == null);
+        List<Object> params = new ArrayList<>(Arrays.asList(meta.keyParts(key)));
+        List<Class<?>> types = new ArrayList<>();
+        for (FieldMeta f : meta.keyFields()) {
+            types.add(f.boxedType());
+        }
+        if (version != null && v != null) {
+            params.add(v);
+            types.add(version.boxedType());
+        }
+        long n = exec.update(c, text, params, types);
+        if (n != 1 && version != null) {
+            throw new StaleObjectException(meta.type().getName() + " with key " + describe(key)
+                    + " was changed or deleted by another transaction (version " + v
+                    + " no longer matches); nothing was deleted");
+        }
+        return n > 0;
+    }
+
+    /** {@code DELETE FROM t WHERE key... [AND version = ? | IS NULL]}, rendered once per model, dialect and form. */
+    private String deleteText(ModelMeta<?> meta, boolean versionNull) {
+        String[] cache = DELETES.get(meta.type());
+        int slot = dialect.kind().ordinal() * 2 + (versionNull ? 1 : 0);
+        String text = cache[slot];
+        if (text == null) {
+            StringBuilder sql = new StringBuilder("DELETE FROM ");
+            table(sql, meta);
+            sql.append(" WHERE ");
+            List<FieldMeta> kf = meta.keyFields();
+            for (int i = 0; i < kf.size(); i++) {
+                sql.append(i == 0 ? "" : " AND ").append(dialect.quote(kf.get(i).column())).append(" = ?");
+            }
+            FieldMeta version = meta.versionField();
+            if (version != null) {
+                sql.append(" AND ").append(dialect.quote(version.column())).append(versionNull ? " IS NULL" : " = ?");
+            }
+            text = sql.toString();
+            cache[slot] = text;
+        }
+        return text;
+    }
+
+    private static Object requireKey(ModelMeta<?> meta, Object instance, String what) {
+        Object key = meta.keyOf(instance);
+        if (key == null) {
+            throw new IllegalArgumentException("cannot " + what + " " + meta.type().getName()
+                    + " without a primary key value: it was never stored");
+        }
+        return key;
+    }
+
+    private static Object versionValue(FieldMeta version, long value) {
+        return version.boxedType() == Integer.class ? (Object) Math.toIntExact(value) : (Object) value;
+    }
+
+    private static String describe(Object key) {
+        return key instanceof Key k ? k.values().toString() : String.valueOf(key);
+    }
+
+    private void table(StringBuilder sql, ModelMeta<?> meta) {
+        if (!meta.schema().isEmpty()) {
+            sql.append(dialect.quote(meta.schema())).append('.');
+        }
+        sql.append(dialect.quote(meta.tableName()));
+    }
+}
