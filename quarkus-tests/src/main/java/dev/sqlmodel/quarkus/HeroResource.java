@@ -4,6 +4,7 @@ import static dev.sqlmodel.Sql.select;
 
 import dev.sqlmodel.Session;
 import dev.sqlmodel.SqlModel;
+import dev.sqlmodel.StatelessSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -30,6 +31,25 @@ import jakarta.json.JsonArrayBuilder;
 @Produces(MediaType.APPLICATION_JSON)
 public class HeroResource {
     @Inject Session session;
+    @Inject StatelessSession stateless;
+
+    /** Stores a hero through the request's stateless session: validated, then one INSERT at once, committed by itself. */
+    @POST
+    @Path("stateless")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public String createStateless(@FormParam("name") String name, @FormParam("secretName") String secretName,
+                                  @FormParam("age") Integer age) {
+        return SqlModel.toJson(stateless.insert(hero(name, secretName, age)));
+    }
+
+    /** Reads the hero twice through the stateless session: two reads, two fresh instances. */
+    @GET
+    @Path("{id}/stateless-twice")
+    public String readStatelessTwice(@PathParam("id") long id) {
+        Hero first = stateless.get(Hero.class, id).orElseThrow(() -> new NotFoundException("no hero " + id));
+        Hero second = stateless.get(Hero.class, id).orElseThrow(() -> new NotFoundException("no hero " + id));
+        return "{\"same\":" + (first == second) + ",\"name\":" + Json.createValue(second.name) + "}";
+    }
 
     /** Stores a hero, flushing so that the answer carries its id and a violation is this request's 400. */
     @POST

@@ -35,6 +35,19 @@ class HeroesTest {
     }
 
     @Test
+    void statelessSessionBeanWritesAtOnceAndReadsFreshInstances() {
+        long id = given().formParam("name", "Stateless").formParam("age", 5).post("/heroes/stateless").then()
+                .statusCode(200).body("name", is("Stateless")).extract().jsonPath().getLong("id");
+        given().get("/heroes/" + id + "/stateless-twice").then().statusCode(200)
+                .body("same", is(false)).body("name", is("Stateless"));
+        given().get("/heroes").then().body("$", hasItem("Stateless"));
+        long before = heroes();
+        given().formParam("name", "Negative").formParam("age", -1).post("/heroes/stateless").then()
+                .statusCode(400).body(containsString("Hero.age: must be greater than or equal to 0"));
+        assertEquals(before, heroes());
+    }
+
+    @Test
     void constraintViolationsAnswer400AndWriteNothing() {
         long before = heroes();
         create(" ", null, 1).statusCode(400).body(containsString("Hero.name: must not be blank"));
