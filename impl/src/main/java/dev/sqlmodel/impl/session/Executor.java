@@ -5,6 +5,7 @@ import dev.sqlmodel.impl.engine.EngineImpl;
 import dev.sqlmodel.impl.engine.SqlLog;
 import dev.sqlmodel.impl.meta.FieldMeta;
 import dev.sqlmodel.impl.meta.ModelMeta;
+import dev.sqlmodel.impl.sql.Compiled;
 import dev.sqlmodel.impl.types.Codecs;
 import dev.sqlmodel.impl.types.ValueCodec;
 import dev.sqlmodel.Dialect;
@@ -78,6 +79,29 @@ final class Executor {
                     || dev.sqlmodel.impl.meta.Types.box(t).isInstance(v));
             ValueCodec codec = declared ? Codecs.forType(t, dialect) : Codecs.forValue(v, dialect);
             codec.bindNullable(ps, i + 1, v);
+        }
+    }
+
+    /** Runs a compiled query on {@code c} and reads up to {@code max} results (negative: all) with {@code reader}. */
+    List<Object> query(Connection c, Compiled compiled, RowReader reader, int max) {
+        long start = clock();
+        PreparedStatement ps = null;
+        try {
+            ps = statement(c, compiled.sql(), false);
+            ps.setMaxRows(Math.max(max, 0)); // a kept statement remembers the last limit
+            bind(ps, compiled.params(), compiled.paramTypes());
+            List<Object> out = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while ((max < 0 || out.size() < max) && rs.next()) {
+                    out.add(reader.read(rs));
+                }
+            }
+            logged(compiled.sql(), compiled.params(), start);
+            return out;
+        } catch (SQLException e) {
+            throw engine.translate(e, compiled.sql());
+        } finally {
+            done(ps);
         }
     }
 

@@ -765,24 +765,9 @@ public class SessionImpl implements Session {
         Connection c = reader();
         Relations.Batch outer = batch;
         batch = new Relations.Batch();
-        long start = exec.clock();
-        PreparedStatement ps = null;
         try {
-            ps = exec.statement(c, compiled.sql(), false);
-            ps.setMaxRows(Math.max(max, 0)); // a kept statement remembers the last limit
-            exec.bind(ps, compiled.params(), compiled.paramTypes());
-            List<Object> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while ((max < 0 || out.size() < max) && rs.next()) {
-                    out.add(reader.read(rs));
-                }
-            }
-            exec.logged(compiled.sql(), compiled.params(), start);
-            return out;
-        } catch (SQLException e) {
-            throw engine.translate(e, compiled.sql());
+            return exec.query(c, compiled, reader, max);
         } finally {
-            exec.done(ps);
             batch = outer;
             readDone();
         }

@@ -414,27 +414,7 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
 
     @Override
     public List<Object> fetch(Compiled compiled, RowReader reader, int max) {
-        return call(false, c -> {
-            long start = exec.clock();
-            PreparedStatement ps = null;
-            try {
-                ps = exec.statement(c, compiled.sql(), false);
-                ps.setMaxRows(Math.max(max, 0)); // a kept statement remembers the last limit
-                exec.bind(ps, compiled.params(), compiled.paramTypes());
-                List<Object> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while ((max < 0 || out.size() < max) && rs.next()) {
-                        out.add(reader.read(rs));
-                    }
-                }
-                exec.logged(compiled.sql(), compiled.params(), start);
-                return out;
-            } catch (SQLException e) {
-                throw engine.translate(e, compiled.sql());
-            } finally {
-                exec.done(ps);
-            }
-        });
+        return call(false, c -> exec.query(c, compiled, reader, max));
     }
 
     @Override
