@@ -232,7 +232,7 @@ final class Flusher {
     }
 
     /** The positions of the {@code optional} columns a row leaves to the database. */
-    private static BitSet omitted(List<FieldMeta> optional, Object[] row) {
+    static BitSet omitted(List<FieldMeta> optional, Object[] row) {
         BitSet omitted = new BitSet();
         for (FieldMeta f : optional) {
             if (f.computed() || row[f.position()] == null) {
@@ -519,7 +519,8 @@ final class Flusher {
         }
     }
 
-    private static Object convertVersion(FieldMeta version, long value) {
+    /** A version number as the version field's type (int or long). */
+    static Object convertVersion(FieldMeta version, long value) {
         return version.boxedType() == Integer.class ? (Object) Math.toIntExact(value) : (Object) value;
     }
 
@@ -595,7 +596,8 @@ final class Flusher {
         }
     }
 
-    private static String describeKey(Object key) {
+    /** A key as a message shows it: a composite key's values, or the single value. */
+    static String describeKey(Object key) {
         return key instanceof Key k ? k.values().toString() : String.valueOf(key);
     }
 

@@ -2,7 +2,6 @@ package dev.sqlmodel.impl.session;
 
 import dev.sqlmodel.Column;
 import dev.sqlmodel.Dialect;
-import dev.sqlmodel.Key;
 import dev.sqlmodel.Related;
 import dev.sqlmodel.RelationshipInfo.Kind;
 import dev.sqlmodel.StaleObjectException;
@@ -135,7 +134,7 @@ final class StatelessWrites {
         }
         Map<BitSet, List<Integer>> shapes = new LinkedHashMap<>();
         for (int r = 0; r < values.length; r++) {
-            shapes.computeIfAbsent(omitted(optional, values[r]), k -> new ArrayList<>()).add(r);
+            shapes.computeIfAbsent(Flusher.omitted(optional, values[r]), k -> new ArrayList<>()).add(r);
         }
         for (Map.Entry<BitSet, List<Integer>> e : shapes.entrySet()) {
             insertShape(c, meta, e.getKey(), e.getValue(), values, stored, upsert);
@@ -149,16 +148,6 @@ final class StatelessWrites {
             all[i] = i;
         }
         return Arrays.asList(all);
-    }
-
-    private static BitSet omitted(List<FieldMeta> optional, Object[] row) {
-        BitSet omitted = new BitSet();
-        for (FieldMeta f : optional) {
-            if (f.computed() || row[f.position()] == null) {
-                omitted.set(f.position());
-            }
-        }
-        return omitted;
     }
 
     private void insertShape(Connection c, ModelMeta<?> meta, BitSet omitted, List<Integer> rows, Object[][] values,
@@ -369,7 +358,7 @@ final class StatelessWrites {
         FieldMeta version = meta.versionField();
         Object oldVersion = version == null ? null : now[version.position()];
         Object newVersion = version == null ? null
-                : oldVersion == null ? versionValue(version, 1L) : versionValue(version, ((Number) oldVersion).longValue() + 1);
+                : Flusher.convertVersion(version, oldVersion == null ? 1L : ((Number) oldVersion).longValue() + 1);
         if (set.isEmpty() && version == null) {
             return instance; // only key columns: nothing to write
         }
@@ -402,7 +391,7 @@ final class StatelessWrites {
             exec.done(ps);
         }
         if (n != 1) {
-            throw new StaleObjectException(meta.type().getName() + " with key " + describe(key)
+            throw new StaleObjectException(meta.type().getName() + " with key " + Flusher.describeKey(key)
                     + (version != null ? " was changed or deleted by another transaction (version " + oldVersion
                             + " no longer matches); nothing was written"
                             : " does not exist (deleted by another transaction?); nothing was written"));
@@ -436,7 +425,7 @@ final class StatelessWrites {
         }
         long n = exec.update(c, text, params, types);
         if (n != 1 && version != null) {
-            throw new StaleObjectException(meta.type().getName() + " with key " + describe(key)
+            throw new StaleObjectException(meta.type().getName() + " with key " + Flusher.describeKey(key)
                     + " was changed or deleted by another transaction (version " + v
                     + " no longer matches); nothing was deleted");
         }
@@ -473,14 +462,6 @@ final class StatelessWrites {
                     + " without a primary key value: it was never stored");
         }
         return key;
-    }
-
-    private static Object versionValue(FieldMeta version, long value) {
-        return version.boxedType() == Integer.class ? (Object) Math.toIntExact(value) : (Object) value;
-    }
-
-    private static String describe(Object key) {
-        return key instanceof Key k ? k.values().toString() : String.valueOf(key);
     }
 
     private void table(StringBuilder sql, ModelMeta<?> meta) {
