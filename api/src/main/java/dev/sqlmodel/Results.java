@@ -46,6 +46,8 @@ public interface Results<R> extends Iterable<R> {
     /**
      * Iterates through a database cursor, like {@link #stream()}: released at the end of the
      * iteration, or else when the session closes.
+     *
+     * @throws SqlModelException when the query fails
      */
     @Override
     Iterator<R> iterator();

@@ -143,6 +143,8 @@ public interface Session extends AutoCloseable {
      * until the session closes (a later write begins the transaction on it). Do not close it.
      *
      * @throws IllegalStateException when the session is closed
+     * @throws PoolExhaustedException when no connection became free in time
+     * @throws SqlModelException when the database cannot be reached
      */
     Connection connection();
 

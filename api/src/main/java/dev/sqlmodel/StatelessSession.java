@@ -111,13 +111,21 @@ public interface StatelessSession extends AutoCloseable {
      */
     <T> T transaction(Supplier<T> body);
 
-    /** {@link #transaction(Supplier)} for a body without result. */
+    /**
+     * {@link #transaction(Supplier)} for a body without result.
+     *
+     * @throws SqlModelException when the commit fails (the transaction is rolled back)
+     */
     void transaction(Runnable body);
 
     /**
      * The JDBC connection this session uses: the transaction's inside {@link #transaction}, the
      * enlisted one under JTA, else one checked out now and kept (in auto-commit mode) until the
      * session closes, which later calls use too.
+     *
+     * @throws IllegalStateException when the session is closed
+     * @throws PoolExhaustedException when no connection became free in time
+     * @throws SqlModelException when the database cannot be reached
      */
     Connection connection();
 

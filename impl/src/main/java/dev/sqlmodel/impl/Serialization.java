@@ -284,8 +284,7 @@ public final class Serialization {
             if (!r.accessor().writable()) {
                 throw new IllegalArgumentException(where + ": cannot be set (a final field or a record component)");
             }
-            RelationMeta back = r.backPopulates().isEmpty() ? null
-                    : ModelRegistry.describe(r.target()).relation(r.backPopulates());
+            RelationMeta back = r.path().back; // resolved and checked once per relationship
             if (r.kind() == dev.sqlmodel.RelationshipInfo.Kind.MANY_TO_ONE) {
                 Object target = value == null ? null : element(r, value, where, path);
                 r.accessor().set(model, Related.of(target));

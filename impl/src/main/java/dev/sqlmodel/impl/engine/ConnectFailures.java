@@ -86,15 +86,13 @@ final class ConnectFailures {
     }
 
     private static boolean isHostNameMismatch(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        int guard = 0;
+        for (Throwable t = e; t != null && guard < 50; t = t.getCause(), guard++) {
             String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
             if (t instanceof SSLPeerUnverifiedException || m.contains("could not be verified by hostnameverifier")
                     || m.contains("server identity verification failed") || m.contains("no subject alternative")
                     || m.contains("doesn't match any of the subject alternative names")) {
                 return true;
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
         return false;

@@ -31,6 +31,12 @@ import java.util.Locale;
  * ({@code SQLITE_BUSY}, 5, with its extended codes).
  */
 public final class SqlErrors {
+    /**
+     * The SQL text a failed commit is reported with: {@link TransactionRunner} never retries a
+     * lost connection during it, since the transaction may have committed.
+     */
+    public static final String COMMIT = "COMMIT";
+
     private static final int SQLITE_CONSTRAINT = 19;
     private static final int SQLITE_BUSY = 5;
     /** The states MySQL reports its transient vendor codes under (used when the dialect is not known yet). */

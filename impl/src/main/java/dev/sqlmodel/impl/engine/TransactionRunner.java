@@ -30,7 +30,6 @@ import java.util.function.Function;
 final class TransactionRunner {
     private static final long BASE_PAUSE_MILLIS = 20;
     private static final long MAX_PAUSE_MILLIS = 1000;
-    private static final String COMMIT = "COMMIT";
 
     private final EngineImpl engine;
     private final int retries;
@@ -88,9 +87,9 @@ final class TransactionRunner {
         }
     }
 
-    /** Whether {@code e} is a connection lost while COMMIT was under way: its outcome is unknown. */
+    /** Whether {@code e} is a connection lost while the COMMIT was under way: its outcome is unknown. */
     private static boolean committing(TransientDatabaseException e) {
-        return e.reason() == TransientDatabaseException.Reason.CONNECTION_LOST && COMMIT.equals(e.sql());
+        return e.reason() == TransientDatabaseException.Reason.CONNECTION_LOST && SqlErrors.COMMIT.equals(e.sql());
     }
 
     private static TransientDatabaseException withEarlier(TransientDatabaseException last,

@@ -80,10 +80,7 @@ final class RelationLoader {
     }
 
     private void table(StringBuilder sql, ModelMeta<?> meta) {
-        if (!meta.schema().isEmpty()) {
-            sql.append(dialect.quote(meta.schema())).append('.');
-        }
-        sql.append(dialect.quote(meta.tableName()));
+        dialect.table(sql, meta);
     }
 
     /** Loads {@code ref} for every owner, one query per relationship (per chunk of keys). */

@@ -207,10 +207,7 @@ public class SessionImpl implements Session {
     }
 
     void table(StringBuilder sql, ModelMeta<?> meta) {
-        if (!meta.schema().isEmpty()) {
-            sql.append(dialect.quote(meta.schema())).append('.');
-        }
-        sql.append(dialect.quote(meta.tableName()));
+        dialect.table(sql, meta);
     }
 
     /** The connection of the current transaction, beginning one when none is open: for writes. */
@@ -303,6 +300,7 @@ public class SessionImpl implements Session {
         local = false;
         explicit = false;
         savepoints = 0;
+        closeStreams(false); // a cursor on the transaction's connection ends with it
         try {
             if (autoCommitOff && (commit || !mayHaveWritten)) {
                 // Switching auto-commit back on commits, and ends the transaction without
@@ -326,14 +324,17 @@ public class SessionImpl implements Session {
                 }
             }
         } catch (SQLException e) {
-            if (commit) {
-                try {
+            try {
+                if (commit) {
                     c.rollback();
-                } catch (SQLException ignored) {
-                    // the commit failure is what the caller needs to see
                 }
+                if (autoCommitOff) {
+                    c.setAutoCommit(true); // a connection kept by connection() must not stay in a transaction
+                }
+            } catch (SQLException ignored) {
+                // the commit failure is what the caller needs to see
             }
-            throw engine.translate(e, commit ? "COMMIT" : "ROLLBACK");
+            throw engine.translate(e, commit ? dev.sqlmodel.impl.engine.SqlErrors.COMMIT : "ROLLBACK");
         } finally {
             try {
                 if (savedIsolation != null) {
@@ -953,7 +954,7 @@ public class SessionImpl implements Session {
         if (closed) {
             return;
         }
-        closeStreams();
+        closeStreams(true);
         if (!local) {
             pinned = false;
             readDone(); // a connection kept by connection()
@@ -1000,6 +1001,7 @@ public class SessionImpl implements Session {
             try {
                 flush(false);
             } finally {
+                closeStreams(false);
                 // Closing the handle now lets the pool hand the enlisted connection back itself
                 // at completion; the physical connection stays in the transaction until then.
                 Connection c = tx.connection;
@@ -1081,10 +1083,13 @@ public class SessionImpl implements Session {
         return stream.stream();
     }
 
-    private void closeStreams() {
+    /** Closes the open streams: all of them, or only those reading on a connection they do not own. */
+    private void closeStreams(boolean all) {
         if (cursorStreams != null) {
             for (CursorStream s : new ArrayList<>(cursorStreams)) {
-                s.close();
+                if (all || !s.ownsConnection()) {
+                    s.close();
+                }
             }
         }
     }

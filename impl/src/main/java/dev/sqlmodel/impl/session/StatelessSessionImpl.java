@@ -235,7 +235,7 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
                     // the commit failure is what the caller needs to see
                 }
             }
-            throw engine.translate(e, commit ? "COMMIT" : "ROLLBACK");
+            throw engine.translate(e, commit ? dev.sqlmodel.impl.engine.SqlErrors.COMMIT : "ROLLBACK");
         }
     }
 
@@ -354,6 +354,15 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
     }
 
     /** A new instance for a row, its relationships not loaded (null for a row without key: an outer join's miss). */
+    /**
+     * What a flush checks before it sends anything: Bean Validation, then the values this
+     * database cannot store (NUL in PostgreSQL text, SQLite's inexact decimals).
+     */
+    private void checkWritable(List<Object> models) {
+        Validation.check(models);
+        UnstorableValues.check(dialect.kind(), models);
+    }
+
     Object materialize(ModelMeta<?> meta, Object[] values) {
         List<FieldMeta> keyFields = meta.keyFields();
         for (int i = 0; i < keyFields.size(); i++) {
@@ -540,7 +549,7 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
         }
         ModelMeta<?> meta = ModelRegistry.of(model.getClass());
         writes.syncForeignKeys(meta, model);
-        Validation.check(List.of(model));
+        checkWritable(List.of(model));
         @SuppressWarnings("unchecked")
         M stored = (M) call(false, c -> writes.insert(c, meta, List.of(model), upsert).get(0));
         return stored;
@@ -574,7 +583,7 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
             }
             writes.syncForeignKeys(last, m);
         }
-        Validation.check(all);
+        checkWritable(all);
         List<Object> stored = call(all.size() > 1, c -> {
             List<Object> out = new ArrayList<>(all.size());
             for (int r = 0; r < runs.size(); r++) {
@@ -596,7 +605,7 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
         }
         ModelMeta<?> meta = ModelRegistry.of(model.getClass());
         writes.syncForeignKeys(meta, model);
-        Validation.check(List.of(model));
+        checkWritable(List.of(model));
         @SuppressWarnings("unchecked")
         M stored = (M) call(false, c -> writes.update(c, meta, model));
         return stored;

@@ -465,9 +465,6 @@ final class StatelessWrites {
     }
 
     private void table(StringBuilder sql, ModelMeta<?> meta) {
-        if (!meta.schema().isEmpty()) {
-            sql.append(dialect.quote(meta.schema())).append('.');
-        }
-        sql.append(dialect.quote(meta.tableName()));
+        dialect.table(sql, meta);
     }
 }

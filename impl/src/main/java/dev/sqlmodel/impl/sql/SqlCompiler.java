@@ -553,10 +553,7 @@ public final class SqlCompiler {
         }
 
         Renderer table(ModelMeta<?> meta) {
-            if (!meta.schema().isEmpty()) {
-                sb.append(dialect.quote(meta.schema())).append('.');
-            }
-            sb.append(dialect.quote(meta.tableName()));
+            dialect.table(sb, meta);
             return this;
         }
 

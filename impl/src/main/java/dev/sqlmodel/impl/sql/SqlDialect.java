@@ -32,6 +32,14 @@ public abstract class SqlDialect {
         sb.append(quote(name));
     }
 
+    /** Appends the quoted table of {@code meta}, qualified by its schema when it has one. */
+    public void table(StringBuilder sb, dev.sqlmodel.impl.meta.ModelMeta<?> meta) {
+        if (!meta.schema().isEmpty()) {
+            sb.append(quote(meta.schema())).append('.');
+        }
+        sb.append(quote(meta.tableName()));
+    }
+
     /** Whether INSERT/UPDATE/DELETE ... RETURNING is native. */
     public boolean supportsReturning() {
         return true;

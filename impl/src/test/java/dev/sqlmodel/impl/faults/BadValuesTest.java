@@ -104,6 +104,24 @@ class BadValuesTest extends DatabaseTest {
         }
     }
 
+    @DbTest
+    void statelessWritesRefuseUnstorableValuesLikeAFlush(Db db) {
+        fresh(db);
+        String withNul = "before\0after";
+        try (dev.sqlmodel.StatelessSession st = engine(db).stateless()) {
+            if (db == Db.POSTGRESQL) {
+                SqlModelException e = assertThrows(SqlModelException.class,
+                        () -> st.insertAll(List.of(specimen("fine"), specimen(withNul))));
+                assertTrue(e.getMessage().startsWith("Specimen.text: PostgreSQL cannot store the NUL character"),
+                        e.getMessage());
+                assertEquals(0, rows(db), "nothing of insertAll is written");
+            } else {
+                st.insert(specimen(withNul));
+                assertEquals(1, rows(db));
+            }
+        }
+    }
+
     private long store(Db db, String text) {
         try (Session s = engine(db).session()) {
             Specimen sp = s.add(specimen(text));
