@@ -15,14 +15,15 @@ import java.util.function.Consumer;
  * {@code url}, {@code user}, {@code password}, {@code pool.min-size}, {@code pool.max-size},
  * {@code pool.acquire-timeout}, {@code pool.idle-timeout}, {@code pool.max-lifetime} (ISO-8601
  * durations such as {@code PT5S}), {@code pool.validate-on-checkout}; and {@code echo} (log every
- * statement), {@code jta} (join JTA transactions, default true) and {@code xa} (build the pool on the
+ * statement), {@code jta} (join JTA transactions, default true), {@code xa} (build the pool on the
  * driver's XADataSource and take part in JTA transactions through two-phase commit, with crash
- * recovery; default false).
+ * recovery; default false) and {@code retries} (how often {@code Engine.transaction} runs the work
+ * again after a transient failure; default 3).
  */
 record DatabaseConfig(String name, String jndi, String url, String user, String password, boolean echo, boolean jta,
-        boolean xa, Consumer<PoolOptions> pool) {
+        boolean xa, int retries, Consumer<PoolOptions> pool) {
     static final String PREFIX = "sqlmodel.datasource.";
-    private static final Set<String> KEYS = Set.of("jndi", "url", "user", "password", "echo", "jta", "xa", "pool");
+    private static final Set<String> KEYS = Set.of("jndi", "url", "user", "password", "echo", "jta", "xa", "retries", "pool");
 
     /** The settings of database {@code name} (empty: the default database). */
     static DatabaseConfig read(String name, Settings settings) {
@@ -33,6 +34,10 @@ record DatabaseConfig(String name, String jndi, String url, String user, String 
         Duration acquire = duration(settings, prefix + "pool.acquire-timeout");
         Duration idle = duration(settings, prefix + "pool.idle-timeout");
         Duration lifetime = duration(settings, prefix + "pool.max-lifetime");
+        Integer retries = integer(settings, prefix + "retries");
+        if (retries != null && retries < 0) {
+            throw new SqlModelException(prefix + "retries must be 0 or more, was " + retries);
+        }
         Boolean validate = settings.get(prefix + "pool.validate-on-checkout").map(Boolean::parseBoolean).orElse(null);
         Consumer<PoolOptions> pool = p -> {
             if (max != null) {
@@ -58,7 +63,8 @@ record DatabaseConfig(String name, String jndi, String url, String user, String 
                 settings.get(prefix + "user").orElse(null), settings.get(prefix + "password").orElse(null),
                 settings.get(prefix + "echo").map(Boolean::parseBoolean).orElse(false),
                 settings.get(prefix + "jta").map(Boolean::parseBoolean).orElse(true),
-                settings.get(prefix + "xa").map(Boolean::parseBoolean).orElse(false), pool);
+                settings.get(prefix + "xa").map(Boolean::parseBoolean).orElse(false),
+                retries == null ? Engine.builder().retries() : retries, pool);
     }
 
     /** The names of the databases that {@code settings} configure (not the default one). */
@@ -104,9 +110,9 @@ record DatabaseConfig(String name, String jndi, String url, String user, String 
         return null;
     }
 
-    /** An engine builder with the URL, credentials, pool options, echo and xa of these settings. */
+    /** An engine builder with the URL, credentials, pool options, echo, xa and retries of these settings. */
     Engine.Builder builder() {
-        Engine.Builder b = Engine.builder().url(url).echo(echo).xa(xa).pool(pool);
+        Engine.Builder b = Engine.builder().url(url).echo(echo).xa(xa).retries(retries).pool(pool);
         if (user != null) {
             b.user(user);
         }
@@ -149,6 +155,6 @@ record DatabaseConfig(String name, String jndi, String url, String user, String 
     public String toString() {
         // never the password
         return "DatabaseConfig[" + name + (jndi != null ? ", jndi=" + jndi : "") + (url != null ? ", url=" + url : "")
-                + (user != null ? ", user=" + user : "") + ", echo=" + echo + ", jta=" + jta + (xa ? ", xa" : "") + "]";
+                + (user != null ? ", user=" + user : "") + ", echo=" + echo + ", jta=" + jta + (xa ? ", xa" : "") + ", retries=" + retries + "]";
     }
 }

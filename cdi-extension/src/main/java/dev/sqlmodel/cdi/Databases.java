@@ -49,13 +49,13 @@ final class Databases {
         }
         EngineImpl engine;
         if (bean != null) {
-            engine = JtaEngines.managed(bean, models, log, registry);
+            engine = JtaEngines.managed(bean, models, log, registry, config.retries());
         } else if (config.jndi() != null) {
             DataSource ds = JtaLookup.jndi(DataSource.class, config.jndi());
             if (ds == null) {
                 throw new SqlModelException("no DataSource is bound at " + config.jndi() + " (" + DatabaseConfig.label(name) + ")");
             }
-            engine = JtaEngines.managed(ds, models, log, registry);
+            engine = JtaEngines.managed(ds, models, log, registry, config.retries());
         } else if (config.url() != null) {
             TransactionManager manager = registry != null ? JtaLookup.manager(lookup) : null;
             if (manager == null && config.xa()) {

@@ -134,10 +134,23 @@ public final class JtaEngines {
      */
     public static EngineImpl managed(DataSource dataSource, List<Class<?>> models, SqlLog log,
             TransactionSynchronizationRegistry registry) {
+        return managed(dataSource, models, log, registry, Engine.builder().retries());
+    }
+
+    /**
+     * Like {@link #managed(DataSource, List, SqlLog, TransactionSynchronizationRegistry)}, with
+     * {@code retries} for {@link Engine#transaction(java.util.function.Function)}.
+     *
+     * @throws dev.sqlmodel.SqlModelException when the database cannot be reached or is not supported
+     * @throws dev.sqlmodel.MappingException when a model is invalid
+     * @throws IllegalArgumentException when {@code retries} is negative
+     */
+    public static EngineImpl managed(DataSource dataSource, List<Class<?>> models, SqlLog log,
+            TransactionSynchronizationRegistry registry, int retries) {
         Objects.requireNonNull(dataSource, "dataSource");
         ConnectionSource plain = new DataSourceSource(dataSource, dialectOf(dataSource));
         ConnectionSource source = registry == null ? plain : new EnlistedSource(plain, new JtaTransactions(registry));
-        return EngineImpl.create(source, models, log);
+        return EngineImpl.create(source, models, log, retries);
     }
 
     private static Dialect dialectOf(DataSource dataSource) {

@@ -39,6 +39,34 @@ final class ConnectFailures {
      */
     static String reason(SQLException e, Dialect dialect, String url) {
         String driver = firstLine(e.getMessage());
+        String tls = tlsReason(e, dialect, driver);
+        if (tls != null) {
+            return tls;
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (e.getErrorCode() == MYSQL_ACCESS_DENIED && plainMysql(url)) {
+            return driver + " (the URL turns TLS off; a server that requires secure transport refuses"
+                    + " unencrypted connections with this message)";
+        }
+        if (!driver.equals(message.strip()) || driver.endsWith("connection attempt failed.")) {
+            // Connector/J: "Communications link failure\n\nThe last packet sent successfully...";
+            // PostgreSQL: "The connection attempt failed." with the socket's reason as its cause.
+            String root = innermost(e);
+            return root.equals(driver) ? driver : driver + " (" + root + ")";
+        }
+        return driver;
+    }
+
+    /**
+     * Whether {@code e} is a TLS failure (settings, handshake, an untrusted or mismatched
+     * certificate, a server that requires TLS): a configuration problem, not worth a retry.
+     */
+    static boolean isTls(SQLException e) {
+        return tlsReason(e, null, "") != null;
+    }
+
+    /** The reason when {@code e} is a TLS failure, else null. */
+    private static String tlsReason(SQLException e, Dialect dialect, String driver) {
         if (hasNamed(e, "SSLParamsException")) {
             return "the TLS settings of the URL cannot be used: " + driver + ": " + innermost(e);
         }
@@ -60,29 +88,7 @@ final class ConnectFailures {
         if (e.getErrorCode() == MYSQL_SECURE_TRANSPORT_REQUIRED) {
             return "the server requires TLS and the connection is not encrypted (sslMode): " + driver;
         }
-        if (e.getErrorCode() == MYSQL_ACCESS_DENIED && plainMysql(url)) {
-            return driver + " (the URL turns TLS off; a server that requires secure transport refuses"
-                    + " unencrypted connections with this message)";
-        }
-        if (!driver.equals(message.strip()) || driver.endsWith("connection attempt failed.")) {
-            // Connector/J: "Communications link failure\n\nThe last packet sent successfully...";
-            // PostgreSQL: "The connection attempt failed." with the socket's reason as its cause.
-            String root = innermost(e);
-            return root.equals(driver) ? driver : driver + " (" + root + ")";
-        }
-        return driver;
-    }
-
-    /**
-     * Whether {@code e} is a TLS failure (settings, handshake, an untrusted or mismatched
-     * certificate, a server that requires TLS): a configuration problem, not worth a retry.
-     */
-    static boolean isTls(SQLException e) {
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        return hasNamed(e, "SSLParamsException") || isHostNameMismatch(e) || has(e, SSLException.class)
-                || has(e, CertificateException.class) || has(e, CertPathValidatorException.class)
-                || has(e, CertPathBuilderException.class) || e.getErrorCode() == MYSQL_SECURE_TRANSPORT_REQUIRED
-                || "28000".equals(e.getSQLState()) && message.contains("no encryption");
+        return null;
     }
 
     private static boolean isHostNameMismatch(Throwable e) {
