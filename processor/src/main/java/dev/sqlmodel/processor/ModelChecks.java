@@ -34,6 +34,7 @@ final class ModelChecks {
     private final Types types;
     private final Annotations annotations;
     private final ColumnTypes columnTypes;
+    private final PersistenceChecks persistence;
 
     /** Checks that report through {@code messager}. */
     ModelChecks(Messager messager, Types types, Annotations annotations, ColumnTypes columnTypes) {
@@ -41,6 +42,7 @@ final class ModelChecks {
         this.types = types;
         this.annotations = annotations;
         this.columnTypes = columnTypes;
+        this.persistence = new PersistenceChecks(messager, annotations, columnTypes);
     }
 
     /**
@@ -53,10 +55,13 @@ final class ModelChecks {
         if (!checkType(model)) {
             return Optional.empty();
         }
+        persistence.checkType(model);
         List<ModelMember> kept = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (ModelMember member : model.members()) {
-            boolean fine = member.isRelationship() ? checkRelationship(model, member) : checkColumn(model, member);
+            // A refused Jakarta Persistence annotation explains the member better than its type could.
+            boolean fine = persistence.checkMember(model, member)
+                    && (member.isRelationship() ? checkRelationship(model, member) : checkColumn(model, member));
             if (!names.add(member.name())) {
                 error(model, member, "field hides another field of the same name; a model has one column per name");
                 fine = false;
@@ -74,12 +79,13 @@ final class ModelChecks {
     private boolean checkType(ModelDescriptor model) {
         TypeElement type = model.type();
         String name = model.sourceName();
+        String kind = model.entity() ? "@Entity" : "@Table";
         if (type.getKind() != ElementKind.CLASS && type.getKind() != ElementKind.RECORD) {
-            error(type, name + ": @Table needs a class or a record, not " + describeKind(type.getKind()));
+            error(type, name + ": " + kind + " needs a class or a record, not " + describeKind(type.getKind()));
             return false;
         }
         if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
-            error(type, name + ": a @Table model must be a top-level class or a static nested class");
+            error(type, name + ": a " + kind + " model must be a top-level class or a static nested class");
             return false;
         }
         if (type.getKind() == ElementKind.RECORD) {
@@ -87,14 +93,14 @@ final class ModelChecks {
         }
         boolean referable = ColumnTypes.isVisibleInPackage(type);
         if (!referable) {
-            error(type, name + ": a @Table model must not be private (nor nested in a private class)");
+            error(type, name + ": a " + kind + " model must not be private (nor nested in a private class)");
         }
         if (type.getModifiers().contains(Modifier.ABSTRACT)) {
-            error(type, name + ": a @Table model must not be abstract");
+            error(type, name + ": a " + kind + " model must not be abstract");
         }
         if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)
                 && !isInterfaceMember(type)) {
-            error(type, name + ": a nested @Table model must be static, so that it can be created without an outer instance");
+            error(type, name + ": a nested " + kind + " model must be static, so that it can be created without an outer instance");
         }
         boolean hasNoArgConstructor = ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
                 .anyMatch(c -> c.getParameters().isEmpty());
@@ -135,7 +141,7 @@ final class ModelChecks {
             error(model, member, "@Relationship needs a Related<...> or RelatedMany<...> field, not " + type);
             return false;
         }
-        if (!columnTypes.isSupported(type)) {
+        if (!columnTypes.isSupported(type) && !persistence.isElementCollection(model, member)) {
             // An unresolved type is already a javac error of its own; a second message would only add noise.
             if (!columnTypes.isUnresolved(type)) {
                 error(model, member, "unsupported field type " + type);
@@ -197,7 +203,7 @@ final class ModelChecks {
                 error(model, member, "linkModel is only allowed on a RelatedMany field, not on Related");
             }
             Element link = types.asElement(linkModel);
-            if (link == null || annotations.find(link, Annotations.TABLE).isEmpty()) {
+            if (link == null || !annotations.isModel(link)) {
                 error(model, member, "linkModel " + linkModel + " is not a @Table model");
             }
         }
@@ -211,7 +217,7 @@ final class ModelChecks {
     private void checkVersions(ModelDescriptor model) {
         ModelMember first = null;
         for (ModelMember member : model.members()) {
-            if (annotations.findOnAny(member.annotated(), Annotations.VERSION).isEmpty()) {
+            if (!persistence.isVersion(model, member)) {
                 continue;
             }
             if (!columnTypes.isVersionType(member.type())) {

@@ -73,6 +73,9 @@ public final class Codecs {
      * {@code 12.30} in a DECIMAL column as the number 12.3; the other databases keep the scale.
      */
     public static ValueCodec forField(FieldMeta field, Dialect dialect) {
+        if (field.elementType() != null) {
+            return new ElementsCodec(field.javaType(), field.elementType());
+        }
         ValueCodec c = forType(field.javaType(), dialect);
         if (dialect == Dialect.SQLITE && field.boxedType() == BigDecimal.class && field.decimalPlaces() >= 0) {
             return new Scaled(c, field.decimalPlaces());
@@ -176,6 +179,24 @@ public final class Codecs {
             public Object read(ResultSet rs, int i) throws SQLException {
                 boolean v = rs.getBoolean(i);
                 return !v && rs.wasNull() ? null : v;
+            }
+        });
+        m.put(Character.class, new Simple(Types.VARCHAR) {
+            @Override
+            public void bind(PreparedStatement ps, int i, Object v) throws SQLException {
+                ps.setString(i, String.valueOf((char) (Character) v));
+            }
+
+            @Override
+            public Object read(ResultSet rs, int i) throws SQLException {
+                String s = rs.getString(i);
+                if (s == null) {
+                    return null;
+                }
+                if (s.length() != 1) {
+                    throw new SQLException("value '" + s + "' is not a single character", "22000");
+                }
+                return s.charAt(0);
             }
         });
         m.put(Double.class, new Simple(Types.DOUBLE) {

@@ -23,11 +23,18 @@ public final class SqlTypes {
     /** The DDL type of {@code field} on {@code dialect}, ignoring any override. */
     public static String ddlType(FieldMeta field, Dialect dialect) {
         Class<?> t = field.boxedType();
+        if (field.elementType() != null) {
+            return "TEXT"; // a JSON array of the elements, see ElementsCodec
+        }
         if (t == String.class) {
             if (field.maxLength() > 0) {
                 return "VARCHAR(" + field.maxLength() + ")";
             }
             return dialect == Dialect.MYSQL ? "VARCHAR(255)" : "TEXT";
+        }
+        if (t == Character.class) {
+            // VARCHAR, not CHAR: MySQL strips the trailing spaces of CHAR values, so ' ' would come back empty.
+            return "VARCHAR(1)";
         }
         if (t == Integer.class) {
             return "INTEGER";
