@@ -126,6 +126,7 @@ final class Parser {
     }
 
     private Syntax.Assignment assignment() {
+        skipThis();
         Token t = peek();
         if (t.kind() != Token.Kind.IDENTIFIER || RESERVED.contains(t.text().toUpperCase(Locale.ROOT))) {
             throw expected("an attribute name to SET");
@@ -155,7 +156,7 @@ final class Parser {
                 next();
                 expectSymbol(")", "')' to close COUNT(THIS");
                 items.add(new Syntax.SelectItem(null, true, false, t.start()));
-            } else if (t.is("THIS")) {
+            } else if (t.is("THIS") && !peek(1).isSymbol(".")) {
                 next();
                 items.add(new Syntax.SelectItem(null, false, true, t.start()));
             } else {
@@ -473,7 +474,12 @@ final class Parser {
                 return new Syntax.LocalNow(type, t.start());
             }
             case "NULL" -> throw error(t, "NULL is allowed only in IS [NOT] NULL and as a value of SET");
-            case "THIS" -> throw error(t, "THIS is allowed only as SELECT THIS, COUNT(THIS) and ID(THIS)");
+            case "THIS" -> {
+                if (skipThis()) {
+                    return path();
+                }
+                throw error(t, "THIS is allowed only as SELECT THIS, COUNT(THIS), ID(THIS) and before '.' in this.attribute");
+            }
             default -> {
                 if (RESERVED.contains(upper)) {
                     throw expected("an expression");
@@ -514,6 +520,20 @@ final class Parser {
             default -> throw error(name, "unknown function '" + name.text()
                     + "' (JDQL functions: ABS, LENGTH, LOWER, UPPER, LEFT, RIGHT, CONCAT, ID(THIS), COUNT(THIS))");
         }
+    }
+
+    /** Skips {@code this.} before an attribute name (the queried entity named explicitly). */
+    private boolean skipThis() {
+        if (peek().is("THIS") && peek(1).isSymbol(".")) {
+            Token name = peek(2);
+            if (name.kind() != Token.Kind.IDENTIFIER) {
+                pos += 2;
+                throw expected("an attribute name after 'this.'");
+            }
+            pos += 2;
+            return true;
+        }
+        return false;
     }
 
     private Syntax.Path path() {

@@ -84,6 +84,9 @@ class JdqlParserTest {
         assertEquals(Long.class, id.selection().get(0).javaType());
         assertTrue(JdqlQuery.parse("SELECT this WHERE id = 1", NaturalNumber.class).selection().isEmpty());
         assertEquals(2, JdqlQuery.parse("SELECT id, numType", NaturalNumber.class).selection().size());
+        JdqlQuery dotted = JdqlQuery.parse("SELECT this.id WHERE this.isOdd = true ORDER BY THIS.id", NaturalNumber.class);
+        assertEquals("WHERE (is_odd = ?) ORDER BY id [true]", where(dotted, null));
+        assertEquals(Long.class, dotted.selection().get(0).javaType());
     }
 
     @Test
@@ -243,7 +246,9 @@ class JdqlParserTest {
         assertError("WHERE price = #", 15, "unexpected character '#'");
         assertError("WHERE price IS NULL = 3", 21, "expected AND, OR, ORDER BY or the end of the query, found '='");
         assertError("WHERE name = NULL", 14, "NULL is allowed only in IS [NOT] NULL and as a value of SET");
-        assertError("WHERE THIS = 1", 7, "THIS is allowed only as SELECT THIS, COUNT(THIS) and ID(THIS)");
+        assertError("WHERE THIS = 1", 7,
+                "THIS is allowed only as SELECT THIS, COUNT(THIS), ID(THIS) and before '.' in this.attribute");
+        assertError("WHERE this.1 = 1", 12, "expected an attribute name after 'this.', found '1'");
         assertError("WHERE COUNT(THIS) = 1", 7, "COUNT(THIS) is allowed only as the SELECT list");
         assertError("SELECT COUNT(name)", 14, "expected THIS in COUNT(THIS), found 'name'");
         assertError("SELECT COUNT(THIS), name", 8, "COUNT(THIS) must be the only item of the SELECT list");
