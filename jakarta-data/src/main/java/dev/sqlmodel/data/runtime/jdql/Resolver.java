@@ -47,10 +47,6 @@ final class Resolver {
         }
     }
 
-    ModelMeta<?> meta() {
-        return meta;
-    }
-
     // ---- conditions ---------------------------------------------------------------------
 
     /** The term of a condition; its expressions are {@code Expr<Boolean>}. */
