@@ -607,7 +607,8 @@ final class Parser {
     }
 
     private JdqlException mixed(Token at, Token other) {
-        return error(at, "named and positional parameters cannot be mixed (" + other.describe().substring(4)
-                + " at position " + (other.start() + 1) + ")");
+        String first = (other.kind() == Token.Kind.NAMED_PARAMETER ? ":" : "?") + other.text();
+        return error(at, "named and positional parameters cannot be mixed (parameter " + first + " at position "
+                + (other.start() + 1) + ")");
     }
 }

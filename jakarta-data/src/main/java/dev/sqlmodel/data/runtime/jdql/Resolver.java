@@ -131,7 +131,7 @@ final class Resolver {
         if (l.pattern() instanceof Syntax.StringLiteral s) {
             String rewritten;
             try {
-                rewritten = likePattern(s.value(), escape);
+                rewritten = LikeMatch.pattern(s.value(), escape);
             } catch (IllegalArgumentException e) {
                 throw error(s, e.getMessage());
             }
@@ -148,35 +148,12 @@ final class Resolver {
                     throw new IllegalArgumentException("JDQL query \"" + query + "\": the LIKE pattern " + name
                             + " must be a String, found " + v.getClass().getName());
                 }
-                return new Param<>(likePattern(text, escape), String.class);
+                return new Param<>(LikeMatch.pattern(text, escape), String.class);
             });
         }
         // Matched as literal text with our escape character: case-sensitive on every database.
         return Term.of(Boolean.class, List.of(operand, pattern),
                 e -> new Like(e.get(0), e.get(1), false, negated, true));
-    }
-
-    /**
-     * The pattern with {@link Like#ESCAPE} as its escape character: {@code %} and {@code _} stay
-     * wildcards, a character after {@code escape} is taken literally, and a literal
-     * {@code Like.ESCAPE} is escaped.
-     */
-    static String likePattern(String pattern, Character escape) {
-        StringBuilder sb = new StringBuilder(pattern.length() + 4);
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (escape != null && c == escape) {
-                if (i + 1 >= pattern.length()) {
-                    throw new IllegalArgumentException("the LIKE pattern ends with its escape character '" + escape + "'");
-                }
-                sb.append(Like.ESCAPE).append(pattern.charAt(++i));
-            } else if (c == Like.ESCAPE) {
-                sb.append(Like.ESCAPE).append(c);
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 
     private Term in(Syntax.In in) {

@@ -313,6 +313,10 @@ class JdqlExecutionTest extends DatabaseTest {
         assertEquals(List.of("Hammer"), names(list(e, Product.class, "WHERE name LIKE 'Ham%'")));
         assertEquals(List.of(), names(list(e, Product.class, "WHERE name LIKE 'ham%'")), "LIKE is case-sensitive");
         assertEquals(5, list(e, Product.class, "WHERE name NOT LIKE 'H%'").size());
+        Column<Product, String> name = Column.of(Product.class, "name", String.class);
+        assertEquals(List.of("Hammer"), names(list(e, select(Product.class).where(LikeMatch.of(name, "Ham%", null, false)))));
+        assertEquals(List.of(), names(list(e, select(Product.class).where(LikeMatch.of(name, "ham%", null, false)))));
+        assertEquals(List.of("a_b"), names(list(e, select(Product.class).where(LikeMatch.of(name, "a#_%", '#', false)))));
     }
 
     @DbTest
