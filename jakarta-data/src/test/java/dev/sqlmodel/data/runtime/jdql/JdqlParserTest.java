@@ -287,6 +287,7 @@ class JdqlParserTest {
                 + " class path, so 'no.such.Type.X' is neither an attribute nor an enum constant (attributes: productNum,"
                 + " name, price, introduced)");
         assertError("FROM Nothing", 6, "unknown entity 'Nothing' (entities of this repository: Product)");
+        assertError("WHERE name LIKE 'ab!' ESCAPE '!'", 17, "the LIKE pattern ends with its escape character '!'");
         assertError("UPDATE Product SET price = 'x'", 28, "cannot assign a value of type String to the attribute price (Double)");
         assertError("UPDATE Product SET name = NULL", 27,
                 "the attribute name of Product cannot be set to NULL (its column is NOT NULL)");
