@@ -272,6 +272,11 @@ final class Resolver {
         return new Binary<>(op, left, right, type);
     }
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Expr<?> fn(FnKind kind, List<Expr<?>> args, Class<?> type) {
+        return new Fn(kind, null, args, type);
+    }
+
     private static void flatten(Node n, List<Node> out) {
         if (n instanceof Syntax.Concat c) {
             flatten(c.left(), out);
@@ -315,10 +320,7 @@ final class Resolver {
                 Term x = scalar(args.get(0), String.class);
                 requireText(x, args.get(0), c.name());
                 Term n = scalar(args.get(1), Integer.class);
-                if (n.type() != null && !Values.integral(n.type())) {
-                    throw error(args.get(1), "the length given to " + c.name() + " must be an integer, but "
-                            + describe(args.get(1)) + " is of type " + n.type().getSimpleName());
-                }
+                requireIntegral(n, args.get(1), "the length given to " + c.name());
                 boolean left = c.name().equals("LEFT");
                 return Term.of(String.class, List.of(x, n), e -> left ? leftOf(e.get(0), e.get(1)) : rightOf(e.get(0), e.get(1)));
             }
@@ -330,6 +332,55 @@ final class Resolver {
                     t.add(term);
                 }
                 return Term.of(String.class, t, e -> new Fn<>(FnKind.CONCAT, null, e, String.class));
+            }
+            case "TRIM" -> {
+                Term x = scalar(args.get(0), String.class);
+                requireText(x, args.get(0), "TRIM");
+                return Term.of(String.class, List.of(x), e -> new Fn<>(FnKind.TRIM, null, e, String.class));
+            }
+            case "SUBSTRING" -> {
+                List<Term> t = new ArrayList<>();
+                t.add(scalar(args.get(0), String.class));
+                requireText(t.get(0), args.get(0), "SUBSTRING");
+                for (int i = 1; i < args.size(); i++) {
+                    t.add(scalar(args.get(i), Integer.class));
+                    requireIntegral(t.get(i), args.get(i), i == 1 ? "the start given to SUBSTRING" : "the length given to SUBSTRING");
+                }
+                return Term.of(String.class, t, e -> new Fn<>(FnKind.SUBSTR, null, e, String.class));
+            }
+            case "MOD" -> {
+                List<Term> t = unify(args, null);
+                requireIntegral(t.get(0), args.get(0), "the dividend of MOD");
+                requireIntegral(t.get(1), args.get(1), "the divisor of MOD");
+                Class<?> type = t.get(0).type() == null && t.get(1).type() == null ? null
+                        : Values.promote(t.get(0).type(), t.get(1).type());
+                return Term.of(type, t, e -> arithmetic(BinaryOp.MOD, e.get(0), e.get(1)));
+            }
+            case "CEILING", "FLOOR" -> {
+                Term x = scalar(args.get(0), null);
+                requireNumeric(x, args.get(0), c.name());
+                FnKind kind = c.name().equals("FLOOR") ? FnKind.FLOOR : FnKind.CEIL;
+                return Term.of(x.type(), List.of(x), e -> new Fn<>(kind, null, e, e.get(0).javaType()));
+            }
+            case "ROUND" -> {
+                Term x = scalar(args.get(0), null);
+                requireNumeric(x, args.get(0), "ROUND");
+                Term digits = scalar(args.get(1), Integer.class);
+                requireIntegral(digits, args.get(1), "the number of places given to ROUND");
+                return Term.of(x.type(), List.of(x, digits), e -> new Fn<>(FnKind.ROUND, null, e, e.get(0).javaType()));
+            }
+            case "COALESCE", "NULLIF" -> {
+                List<Term> t = unify(args, null);
+                for (int i = 1; i < t.size(); i++) {
+                    checkComparable(t.get(0), t.get(i), args.get(i));
+                }
+                Class<?> type = null;
+                for (Term term : t) {
+                    type = type == null ? term.type() : type;
+                }
+                FnKind kind = c.name().equals("COALESCE") ? FnKind.COALESCE : FnKind.NULLIF;
+                Class<?> known = type;
+                return Term.of(type, t, e -> fn(kind, e, known != null ? known : e.get(0).javaType()));
             }
             default -> throw error(c, "unknown function " + c.name());
         }
@@ -533,6 +584,12 @@ final class Resolver {
     private void requireNumeric(Term t, Node at, String operator) {
         if (t.type() != null && !Values.numeric(t.type())) {
             throw error(at, operator + " needs numbers, but " + describe(at) + " is of type " + t.type().getSimpleName());
+        }
+    }
+
+    private void requireIntegral(Term t, Node at, String what) {
+        if (t.type() != null && !Values.integral(t.type())) {
+            throw error(at, what + " must be an integer, but " + describe(at) + " is of type " + t.type().getSimpleName());
         }
     }
 

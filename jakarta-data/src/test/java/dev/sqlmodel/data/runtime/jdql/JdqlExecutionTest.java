@@ -301,6 +301,24 @@ class JdqlExecutionTest extends DatabaseTest {
     }
 
     @DbTest
+    void functionsOfJpql(Db db) {
+        Engine e = numbersAndCharacters(db);
+        products(e, Product.of("spinach", 2.28, "P51"), Product.of("broccoli", 2.49, "P52"),
+                Product.of("rhubarb", null, "P53"), Product.of("Potato", 0.79, "P54"), Product.of("  pad  ", 9.5, "P55"));
+        assertEquals(List.of("  pad  "), names(list(e, Product.class, "WHERE TRIM(name) = 'pad'")));
+        assertEquals(List.of("pin"), list(e, Product.class, "SELECT SUBSTRING(name, 2, 3) WHERE productNum = 'P51'"));
+        assertEquals(List.of("inach"), list(e, Product.class, "SELECT SUBSTRING(name, 3) WHERE productNum = 'P51'"));
+        assertEquals(List.of("spinach"), names(list(e, Product.class, "WHERE SUBSTRING(name, ?1) = 'inach'", 3)));
+        assertEquals(List.of(7L, 14L, 21L, 28L), list(e, NaturalNumber.class, "SELECT id WHERE MOD(id, 7) = 0 AND id < 30"
+                + " ORDER BY id"));
+        assertEquals(List.of("broccoli", "spinach"), names(list(e, Product.class, "WHERE FLOOR(price) = 2 ORDER BY name")));
+        assertEquals(List.of("Potato"), names(list(e, Product.class, "WHERE CEILING(price) = 1")));
+        assertEquals(List.of("spinach"), names(list(e, Product.class, "WHERE ROUND(price, 1) = 2.3")));
+        assertEquals(List.of("rhubarb"), names(list(e, Product.class, "WHERE COALESCE(price, 0) = 0")));
+        assertEquals(List.of("Potato"), names(list(e, Product.class, "WHERE NULLIF(name, 'Potato') IS NULL")));
+    }
+
+    @DbTest
     void likeIsCaseSensitiveAndHonoursItsEscapeCharacter(Db db) {
         Engine e = numbersAndCharacters(db);
         products(e, Product.of("50% off", 1.0, "P1"), Product.of("500 off", 2.0, "P2"), Product.of("a_b", 3.0, "P3"),

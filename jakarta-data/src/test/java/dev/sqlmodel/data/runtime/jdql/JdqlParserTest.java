@@ -253,8 +253,11 @@ class JdqlParserTest {
         assertError("SELECT COUNT(name)", 14, "expected THIS in COUNT(THIS), found 'name'");
         assertError("SELECT COUNT(THIS), name", 8, "COUNT(THIS) must be the only item of the SELECT list");
         assertError("WHERE ID(name) = 1", 10, "expected THIS in ID(THIS), found 'name'");
-        assertError("WHERE FOO(name) = 1", 7, "unknown function 'FOO' (JDQL functions: ABS, LENGTH, LOWER, UPPER, LEFT,"
-                + " RIGHT, CONCAT, ID(THIS), COUNT(THIS))");
+        assertError("WHERE FOO(name) = 1", 7, "unknown function 'FOO' (functions: ABS, LENGTH, LOWER, UPPER, LEFT, RIGHT,"
+                + " ID(THIS), COUNT(THIS); from JPQL: CONCAT, SUBSTRING, TRIM, MOD, CEILING, FLOOR, ROUND, COALESCE,"
+                + " NULLIF)");
+        assertError("WHERE SUBSTRING(name) = 'a'", 7, "SUBSTRING takes two or three arguments, found 1");
+        assertError("WHERE CONCAT(name) = 'a'", 7, "CONCAT takes at least two arguments, found 1");
         assertError("WHERE LEFT(name) = 'a'", 7, "LEFT takes two arguments, found 1");
         assertError("WHERE LOWER(name, name) = 'a'", 7, "LOWER takes one argument, found 2");
         assertError("WHERE LOCAL NOW = 1", 13, "expected DATE, DATETIME or TIME after LOCAL, found 'NOW'");
@@ -273,6 +276,11 @@ class JdqlParserTest {
         assertError("WHERE LENGTH(price) = 1", 14, "LENGTH needs strings, but 'price' is of type Double");
         assertError("WHERE LEFT(name, 1.5) = 'a'", 18,
                 "the length given to LEFT must be an integer, but the number 1.5 is of type Double");
+        assertError("WHERE MOD(price, 2) = 1", 11, "the dividend of MOD must be an integer, but 'price' is of type Double");
+        assertError("WHERE ROUND(price, 1.5) = 1", 20,
+                "the number of places given to ROUND must be an integer, but the number 1.5 is of type Double");
+        assertError("WHERE COALESCE(price, 'none') = 1", 23,
+                "cannot compare a value of type Double with the string 'none' of type String");
         assertError("WHERE price || 'a' = 'b'", 7, "'||' needs strings, but 'price' is of type Double");
         assertError("WHERE name AND price = 1", 7,
                 "'name' is of type String, not boolean: expected a comparison operator (= <> < <= > >=), IS, BETWEEN,"
