@@ -36,6 +36,7 @@ final class Resolver {
     private final String query;
     private final Class<?> entity;
     private final ModelMeta<?> meta;
+    private final Functions functions = new Functions(this);
 
     Resolver(String query, Class<?> entity) {
         this.query = query;
@@ -230,7 +231,7 @@ final class Resolver {
             return column((FieldMeta) key.get(0));
         }
         if (node instanceof Syntax.Call c) {
-            return call(c);
+            return functions.call(c);
         }
         if (node instanceof Syntax.Negate n) {
             Term operand = scalar(n.operand(), hint);
@@ -267,14 +268,9 @@ final class Resolver {
         throw error(node, "expected an expression, found " + describe(node));
     }
 
-    private static Expr<?> arithmetic(BinaryOp op, Expr<?> left, Expr<?> right) {
+    static Expr<?> arithmetic(BinaryOp op, Expr<?> left, Expr<?> right) {
         Class<?> type = Values.promote(Types.box(left.javaType()), Types.box(right.javaType()));
         return new Binary<>(op, left, right, type);
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Expr<?> fn(FnKind kind, List<Expr<?>> args, Class<?> type) {
-        return new Fn(kind, null, args, type);
     }
 
     private static void flatten(Node n, List<Node> out) {
@@ -295,114 +291,6 @@ final class Resolver {
             return Term.dynamic(type, p -> new Param<>(LocalTime.now().truncatedTo(ChronoUnit.MICROS), LocalTime.class));
         }
         return Term.dynamic(type, p -> new Param<>(LocalDateTime.now().truncatedTo(ChronoUnit.MICROS), LocalDateTime.class));
-    }
-
-    private Term call(Syntax.Call c) {
-        List<Node> args = c.args();
-        switch (c.name()) {
-            case "ABS" -> {
-                Term x = scalar(args.get(0), null);
-                requireNumeric(x, args.get(0), "ABS");
-                return Term.of(x.type(), List.of(x), e -> new Fn<>(FnKind.ABS, null, e, e.get(0).javaType()));
-            }
-            case "LENGTH" -> {
-                Term x = scalar(args.get(0), String.class);
-                requireText(x, args.get(0), "LENGTH");
-                return Term.of(Integer.class, List.of(x), e -> new Fn<>(FnKind.LENGTH, null, e, Integer.class));
-            }
-            case "LOWER", "UPPER" -> {
-                Term x = scalar(args.get(0), String.class);
-                requireText(x, args.get(0), c.name());
-                FnKind kind = c.name().equals("LOWER") ? FnKind.LOWER : FnKind.UPPER;
-                return Term.of(String.class, List.of(x), e -> new Fn<>(kind, null, e, String.class));
-            }
-            case "LEFT", "RIGHT" -> {
-                Term x = scalar(args.get(0), String.class);
-                requireText(x, args.get(0), c.name());
-                Term n = scalar(args.get(1), Integer.class);
-                requireIntegral(n, args.get(1), "the length given to " + c.name());
-                boolean left = c.name().equals("LEFT");
-                return Term.of(String.class, List.of(x, n), e -> left ? leftOf(e.get(0), e.get(1)) : rightOf(e.get(0), e.get(1)));
-            }
-            case "CONCAT" -> {
-                List<Term> t = new ArrayList<>();
-                for (Node n : args) {
-                    Term term = scalar(n, String.class);
-                    requireText(term, n, "CONCAT");
-                    t.add(term);
-                }
-                return Term.of(String.class, t, e -> new Fn<>(FnKind.CONCAT, null, e, String.class));
-            }
-            case "TRIM" -> {
-                Term x = scalar(args.get(0), String.class);
-                requireText(x, args.get(0), "TRIM");
-                return Term.of(String.class, List.of(x), e -> new Fn<>(FnKind.TRIM, null, e, String.class));
-            }
-            case "SUBSTRING" -> {
-                List<Term> t = new ArrayList<>();
-                t.add(scalar(args.get(0), String.class));
-                requireText(t.get(0), args.get(0), "SUBSTRING");
-                for (int i = 1; i < args.size(); i++) {
-                    t.add(scalar(args.get(i), Integer.class));
-                    requireIntegral(t.get(i), args.get(i), i == 1 ? "the start given to SUBSTRING" : "the length given to SUBSTRING");
-                }
-                return Term.of(String.class, t, e -> new Fn<>(FnKind.SUBSTR, null, e, String.class));
-            }
-            case "MOD" -> {
-                List<Term> t = unify(args, null);
-                requireIntegral(t.get(0), args.get(0), "the dividend of MOD");
-                requireIntegral(t.get(1), args.get(1), "the divisor of MOD");
-                Class<?> type = t.get(0).type() == null && t.get(1).type() == null ? null
-                        : Values.promote(t.get(0).type(), t.get(1).type());
-                return Term.of(type, t, e -> arithmetic(BinaryOp.MOD, e.get(0), e.get(1)));
-            }
-            case "CEILING", "FLOOR" -> {
-                Term x = scalar(args.get(0), null);
-                requireNumeric(x, args.get(0), c.name());
-                FnKind kind = c.name().equals("FLOOR") ? FnKind.FLOOR : FnKind.CEIL;
-                return Term.of(x.type(), List.of(x), e -> new Fn<>(kind, null, e, e.get(0).javaType()));
-            }
-            case "ROUND" -> {
-                Term x = scalar(args.get(0), null);
-                requireNumeric(x, args.get(0), "ROUND");
-                Term digits = scalar(args.get(1), Integer.class);
-                requireIntegral(digits, args.get(1), "the number of places given to ROUND");
-                return Term.of(x.type(), List.of(x, digits), e -> new Fn<>(FnKind.ROUND, null, e, e.get(0).javaType()));
-            }
-            case "COALESCE", "NULLIF" -> {
-                List<Term> t = unify(args, null);
-                for (int i = 1; i < t.size(); i++) {
-                    checkComparable(t.get(0), t.get(i), args.get(i));
-                }
-                Class<?> type = null;
-                for (Term term : t) {
-                    type = type == null ? term.type() : type;
-                }
-                FnKind kind = c.name().equals("COALESCE") ? FnKind.COALESCE : FnKind.NULLIF;
-                Class<?> known = type;
-                return Term.of(type, t, e -> fn(kind, e, known != null ? known : e.get(0).javaType()));
-            }
-            default -> throw error(c, "unknown function " + c.name());
-        }
-    }
-
-    /** {@code LEFT(x, n)} as {@code SUBSTR(x, 1, n)}: SQLite has no LEFT. */
-    private static Expr<?> leftOf(Expr<?> x, Expr<?> n) {
-        return new Fn<>(FnKind.SUBSTR, null, List.of(x, new Param<>(1, Integer.class), n), String.class);
-    }
-
-    /**
-     * {@code RIGHT(x, n)} as {@code CASE WHEN LENGTH(x) <= n THEN x ELSE SUBSTR(x, LENGTH(x) - n + 1) END}:
-     * SQLite has no RIGHT, and the databases disagree on SUBSTR from a position before the start.
-     */
-    @SuppressWarnings("unchecked")
-    private static Expr<?> rightOf(Expr<?> x, Expr<?> n) {
-        Expr<Integer> length = new Fn<>(FnKind.LENGTH, null, List.of(x), Integer.class);
-        Expr<Boolean> whole = new Binary<>(BinaryOp.LE, length, n, Boolean.class);
-        Expr<Integer> start = new Binary<>(BinaryOp.ADD, new Binary<>(BinaryOp.SUB, length, n, Integer.class),
-                new Param<>(1, Integer.class), Integer.class);
-        Expr<String> tail = new Fn<>(FnKind.SUBSTR, null, List.of(x, start), String.class);
-        return Expr.caseWhen(whole, (Expr<String>) x).otherwise(tail);
     }
 
     private Term path(Syntax.Path p, Class<?> hint) {
@@ -521,7 +409,7 @@ final class Resolver {
      * (attributes, functions) first, then literals and parameters typed by the first of those,
      * else by {@code outer}.
      */
-    private List<Term> unify(List<Node> nodes, Class<?> outer) {
+    List<Term> unify(List<Node> nodes, Class<?> outer) {
         Term[] out = new Term[nodes.size()];
         Class<?> hint = null;
         for (int i = 0; i < nodes.size(); i++) {
@@ -565,7 +453,7 @@ final class Resolver {
         return false;
     }
 
-    private void checkComparable(Term a, Term b, Node at) {
+    void checkComparable(Term a, Term b, Node at) {
         Class<?> x = a.type();
         Class<?> y = b.type();
         if (x == null || y == null || x == y) {
@@ -581,19 +469,19 @@ final class Resolver {
                 + " of type " + y.getSimpleName());
     }
 
-    private void requireNumeric(Term t, Node at, String operator) {
+    void requireNumeric(Term t, Node at, String operator) {
         if (t.type() != null && !Values.numeric(t.type())) {
             throw error(at, operator + " needs numbers, but " + describe(at) + " is of type " + t.type().getSimpleName());
         }
     }
 
-    private void requireIntegral(Term t, Node at, String what) {
+    void requireIntegral(Term t, Node at, String what) {
         if (t.type() != null && !Values.integral(t.type())) {
             throw error(at, what + " must be an integer, but " + describe(at) + " is of type " + t.type().getSimpleName());
         }
     }
 
-    private void requireText(Term t, Node at, String operator) {
+    void requireText(Term t, Node at, String operator) {
         if (t.type() != null && !Values.textual(t.type())) {
             throw error(at, operator + " needs strings, but " + describe(at) + " is of type " + t.type().getSimpleName());
         }
@@ -643,7 +531,7 @@ final class Resolver {
         return String.join(", ", names);
     }
 
-    private static String describe(Node n) {
+    static String describe(Node n) {
         if (n instanceof Syntax.Path p) {
             return "'" + p.dotted() + "'";
         }
