@@ -556,6 +556,10 @@ final class Resolver {
         if (n instanceof Syntax.IdThis) {
             return "ID(THIS)";
         }
+        if (n instanceof Syntax.LocalNow now) {
+            return now.type() == java.time.LocalDate.class ? "LOCAL DATE"
+                    : now.type() == java.time.LocalTime.class ? "LOCAL TIME" : "LOCAL DATETIME";
+        }
         return "the expression";
     }
 

@@ -166,6 +166,19 @@ class JdqlParserTest {
     }
 
     @Test
+    void localDateTimeAndTimeAreBoundWhenEachCallIsBuilt() {
+        JdqlQuery q = JdqlQuery.parse("WHERE introduced <= LOCAL DATE AND LOCAL DATETIME > LOCAL DATETIME"
+                + " OR LOCAL TIME IS NULL", Product.class);
+        List<Object> params = Calls.select(q, null).toSql(Dialect.POSTGRESQL).params();
+        assertEquals(java.time.LocalDate.class, params.get(0).getClass());
+        assertEquals(java.time.LocalDateTime.class, params.get(1).getClass());
+        assertEquals(java.time.LocalTime.class, params.get(3).getClass());
+        assertTrue(q.where(null) != q.where(null), "not built once: the clock moves");
+        assertError("WHERE introduced < LOCAL DATETIME", 20,
+                "cannot compare a value of type LocalDate with LOCAL DATETIME of type LocalDateTime");
+    }
+
+    @Test
     void likePatternsAreMatchedLiterallyOutsideTheirWildcards() {
         JdqlQuery q = JdqlQuery.parse("WHERE name LIKE 'a/b%' OR name NOT LIKE '!%_' ESCAPE '!' OR name LIKE ?1",
                 Product.class);
