@@ -55,17 +55,43 @@ final class LifecyclePlan implements MethodPlan {
             } else if (entities.isEmpty()) {
                 stored = List.of();
             } else {
-                stored = s.transaction(() -> {
-                    List<Object> out = new ArrayList<>(entities.size());
-                    for (Object e : entities) {
-                        out.add(write(s, e));
-                    }
-                    return out;
-                });
+                Object[] versions = versions(entities);
+                try {
+                    stored = s.transaction(() -> {
+                        List<Object> out = new ArrayList<>(entities.size());
+                        for (Object e : entities) {
+                            out.add(write(s, e));
+                        }
+                        return out;
+                    });
+                } catch (RuntimeException e) {
+                    restore(entities, versions);
+                    throw e;
+                }
             }
             return result(arg, stored);
         } catch (RuntimeException e) {
             throw DataErrors.translate(e, kind == Kind.INSERT);
+        }
+    }
+
+    /** The version values of mutable entities, to put back when their transaction rolls back. */
+    private static Object[] versions(List<Object> entities) {
+        Object[] out = new Object[entities.size()];
+        for (int i = 0; i < out.length; i++) {
+            ModelMeta<?> meta = ModelRegistry.of(entities.get(i).getClass());
+            if (meta.versionField() != null && !meta.isRecord()) {
+                out[i] = meta.versionField().get(entities.get(i));
+            }
+        }
+        return out;
+    }
+
+    private static void restore(List<Object> entities, Object[] versions) {
+        for (int i = 0; i < versions.length; i++) {
+            if (versions[i] != null) {
+                ModelRegistry.of(entities.get(i).getClass()).versionField().set(entities.get(i), versions[i]);
+            }
         }
     }
 
