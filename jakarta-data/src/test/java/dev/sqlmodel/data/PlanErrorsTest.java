@@ -68,6 +68,10 @@ class PlanErrorsTest {
         Page<Natural> findByOdd(boolean odd);
     }
 
+    interface EmptyOnAScalar extends DataRepository<Natural, Long> {
+        List<Natural> findByKindEmpty();
+    }
+
     private static void fails(Class<?> repository, String... parts) {
         MappingException e = assertThrows(MappingException.class, () -> RepositoryRuntime.of(repository));
         assertTrue(e.getMessage().contains(repository.getName()), e.getMessage());
@@ -129,6 +133,11 @@ class PlanErrorsTest {
     @Test
     void pageNeedsAPageRequest() {
         fails(PageWithoutRequest.class, "findByOdd", "PageRequest");
+    }
+
+    @Test
+    void emptyNeedsACollection() {
+        fails(EmptyOnAScalar.class, "findByKindEmpty()", "Empty on kind");
     }
 
     @Test
