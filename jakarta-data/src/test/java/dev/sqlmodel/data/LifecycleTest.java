@@ -59,6 +59,13 @@ class LifecycleTest extends DatabaseTest {
         List<Box> updated = boxes.updateAll(inserted);
         assertEquals(List.of(11, 22), updated.stream().map(b -> b.height).toList());
         assertEquals(22, boxes.findById("C2").orElseThrow().height);
+        // a subclass that is no model of its own: Jakarta Data's MappingException, with ours as the cause
+        Box unmapped = new Box() {
+        };
+        unmapped.code = "X";
+        jakarta.data.exceptions.MappingException e = assertThrows(jakarta.data.exceptions.MappingException.class,
+                () -> boxes.insert(unmapped));
+        assertTrue(e.getCause() instanceof dev.sqlmodel.MappingException, String.valueOf(e.getCause()));
     }
 
     @DbTest
