@@ -13,7 +13,6 @@ import dev.sqlmodel.impl.testing.DbTest;
 import jakarta.data.Sort;
 import jakarta.data.exceptions.EntityExistsException;
 import jakarta.data.exceptions.OptimisticLockingFailureException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -176,8 +175,7 @@ class LifecycleTest extends DatabaseTest {
         assertEquals(0L, catalog.discontinue("b"));
         catalog.add(Product.of("TEST-5", "e", 1.0));
         assertEquals(1L, catalog.deleteByCodeLike("TEST-%"));
-        assertEquals(List.of("X-4"), Stream.of("X-4").filter(c -> catalog.get(c).isPresent()).sorted(
-                Comparator.naturalOrder()).toList());
+        assertTrue(catalog.get("X-4").isPresent(), "rows the pattern does not match stay");
     }
 
     @DbTest
