@@ -30,6 +30,7 @@ public final class ModelProcessor extends AbstractProcessor {
     private MetamodelWriter metamodelWriter;
     private ModelIndex index;
     private TableRegistry tables;
+    private RepositoryGenerator repositories;
 
     /** Canonical names of models whose field types were not resolved yet: another processor may generate them. */
     private final Set<String> deferred = new LinkedHashSet<>();
@@ -56,12 +57,13 @@ public final class ModelProcessor extends AbstractProcessor {
         metamodelWriter = new MetamodelWriter(env.getFiler(), columnTypes);
         index = new ModelIndex(env.getFiler());
         tables = new TableRegistry(messager);
+        repositories = new RepositoryGenerator(env, annotations);
     }
 
-    /** {@code dev.sqlmodel.Table} only. */
+    /** {@code dev.sqlmodel.Table}, and Jakarta Data's {@code Repository} for the repository classes. */
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(Annotations.TABLE);
+        return Set.of(Annotations.TABLE, RepositoryGenerator.REPOSITORY);
     }
 
     /** The latest source version of the running compiler: the processor reads no version-specific syntax. */
@@ -73,6 +75,7 @@ public final class ModelProcessor extends AbstractProcessor {
     /** Handles this round's models, or in the last round the deferred ones and the index; claims nothing. */
     @Override
     public boolean process(Set<? extends TypeElement> annotationTypes, RoundEnvironment round) {
+        repositories.process(round);
         if (round.processingOver()) {
             for (TypeElement model : takeDeferred()) {
                 // No later round can compile a source written now, so only check and index.
@@ -83,6 +86,9 @@ public final class ModelProcessor extends AbstractProcessor {
         }
         List<TypeElement> candidates = new ArrayList<>(takeDeferred());
         for (TypeElement annotation : annotationTypes) {
+            if (annotation.getQualifiedName().contentEquals(RepositoryGenerator.REPOSITORY)) {
+                continue;
+            }
             for (Element element : round.getElementsAnnotatedWith(annotation)) {
                 if (element instanceof TypeElement type && !candidates.contains(type)) {
                     candidates.add(type);
