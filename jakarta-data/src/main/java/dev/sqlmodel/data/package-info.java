@@ -1,0 +1,2 @@
+/** Jakarta Data 1.0 repositories implemented on SQLModel's stateless session. */
+package dev.sqlmodel.data;
