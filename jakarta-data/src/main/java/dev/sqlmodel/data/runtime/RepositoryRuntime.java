@@ -1,11 +1,26 @@
 package dev.sqlmodel.data.runtime;
 
 import dev.sqlmodel.MappingException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The plans of every abstract method of one repository interface, built once; used by generated repositories. */
+/**
+ * The plans of every abstract method of one repository interface, built once; used by generated repositories.
+ * Building reads the interface by reflection (the entity from {@code DataRepository<T, K>}, or from the lifecycle
+ * methods when the repository has none; each method's annotations, name, parameters and return type); calls only
+ * run the plans.
+ */
 public final class RepositoryRuntime {
+
+    private static final ClassValue<RepositoryRuntime> CACHE = new ClassValue<>() {
+        @Override
+        protected RepositoryRuntime computeValue(Class<?> type) {
+            return build(type);
+        }
+    };
 
     private final Class<?> repository;
     private final Map<String, MethodPlan> plans;
@@ -21,7 +36,35 @@ public final class RepositoryRuntime {
      * @throws MappingException naming the repository, the method and what is wrong
      */
     public static RepositoryRuntime of(Class<?> repositoryInterface) {
-        return new RepositoryRuntime(repositoryInterface, Map.of());
+        return CACHE.get(repositoryInterface);
+    }
+
+    private static RepositoryRuntime build(Class<?> repository) {
+        if (!repository.isInterface()) {
+            throw new MappingException("Repository " + repository.getName() + " is not an interface");
+        }
+        Planner planner = new Planner(repository);
+        Map<String, MethodPlan> plans = new LinkedHashMap<>();
+        for (Method m : repository.getMethods()) {
+            if (!Modifier.isAbstract(m.getModifiers()) || m.isDefault() || Modifier.isStatic(m.getModifiers())) {
+                continue;
+            }
+            String key = key(m.getName(), m.getParameterTypes());
+            if (plans.containsKey(key) || overriddenByDefault(repository, m)) {
+                continue;
+            }
+            plans.put(key, planner.plan(m));
+        }
+        return new RepositoryRuntime(repository, plans);
+    }
+
+    private static boolean overriddenByDefault(Class<?> repository, Method m) {
+        try {
+            Method found = repository.getMethod(m.getName(), m.getParameterTypes());
+            return found.isDefault();
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     /**
@@ -33,7 +76,7 @@ public final class RepositoryRuntime {
         MethodPlan plan = plans.get(key(name, parameterTypes));
         if (plan == null) {
             throw new MappingException("Repository " + repository.getName() + " has no abstract method " + name
-                    + Arrays.toString(parameterTypes));
+                    + Arrays.toString(parameterTypes).replace('[', '(').replace(']', ')'));
         }
         return plan;
     }
@@ -44,5 +87,10 @@ public final class RepositoryRuntime {
             key.append(type.getName()).append(',');
         }
         return key.append(')').toString();
+    }
+
+    @Override
+    public String toString() {
+        return "RepositoryRuntime[" + repository.getName() + ", " + plans.size() + " methods]";
     }
 }
