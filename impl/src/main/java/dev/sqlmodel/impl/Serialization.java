@@ -451,6 +451,8 @@ public final class Serialization {
         boolean ok;
         if (t == String.class) {
             ok = v instanceof String;
+        } else if (t == Character.class) {
+            ok = v instanceof Character || v instanceof String text && text.length() == 1;
         } else if (t == Boolean.class) {
             ok = v instanceof Boolean;
         } else if (Number.class.isAssignableFrom(t) && t != BigDecimal.class) {

@@ -8,6 +8,7 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
@@ -22,6 +23,10 @@ final class Annotations {
     static final String FIELD = "dev.sqlmodel.Field";
     static final String RELATIONSHIP = "dev.sqlmodel.Relationship";
     static final String VERSION = "dev.sqlmodel.Version";
+    /** Jakarta Persistence's entity annotation: the second vocabulary of table models. */
+    static final String ENTITY = "jakarta.persistence.Entity";
+    /** The package of the Jakarta Persistence annotations, with its trailing dot. */
+    static final String PERSISTENCE = "jakarta.persistence.";
 
     private final Elements elements;
 
@@ -50,6 +55,21 @@ final class Annotations {
             }
         }
         return Optional.empty();
+    }
+
+    /** The Jakarta Persistence annotation {@code jakarta.persistence.<simpleName>} on any of {@code candidates}. */
+    Optional<AnnotationMirror> findPersistence(List<? extends Element> candidates, String simpleName) {
+        return findOnAny(candidates, PERSISTENCE + simpleName);
+    }
+
+    /** Whether {@code type} is a table model: annotated {@code @Table} or {@code @jakarta.persistence.Entity}. */
+    boolean isModel(Element type) {
+        return find(type, TABLE).isPresent() || find(type, ENTITY).isPresent();
+    }
+
+    /** The simple name of an enum constant member ({@code GenerationType.IDENTITY} gives {@code "IDENTITY"}). */
+    String constant(AnnotationMirror mirror, String member) {
+        return ((VariableElement) value(mirror, member)).getSimpleName().toString();
     }
 
     /** The value of {@code member}, written or defaulted; throws if the annotation has no such member. */

@@ -20,7 +20,7 @@ final class ColumnTypes {
     static final String RELATED_MANY = "dev.sqlmodel.RelatedMany";
 
     private static final Set<String> SUPPORTED_CLASSES = Set.of(
-            "java.lang.String",
+            "java.lang.String", "java.lang.Character",
             "java.lang.Integer", "java.lang.Long", "java.lang.Short", "java.lang.Byte",
             "java.lang.Boolean", "java.lang.Double", "java.lang.Float",
             "java.math.BigDecimal",
@@ -28,7 +28,7 @@ final class ColumnTypes {
             "java.time.OffsetDateTime", "java.time.Instant", "java.time.Duration",
             "java.util.UUID");
     private static final Set<TypeKind> SUPPORTED_PRIMITIVES = Set.of(
-            TypeKind.INT, TypeKind.LONG, TypeKind.SHORT, TypeKind.BYTE,
+            TypeKind.INT, TypeKind.LONG, TypeKind.SHORT, TypeKind.BYTE, TypeKind.CHAR,
             TypeKind.BOOLEAN, TypeKind.DOUBLE, TypeKind.FLOAT);
     private static final Set<String> INTEGER_KEY_CLASSES = Set.of("java.lang.Integer", "java.lang.Long", "java.lang.Short");
     private static final Set<TypeKind> INTEGER_KEY_PRIMITIVES = Set.of(TypeKind.INT, TypeKind.LONG, TypeKind.SHORT);

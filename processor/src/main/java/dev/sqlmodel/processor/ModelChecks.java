@@ -34,6 +34,7 @@ final class ModelChecks {
     private final Types types;
     private final Annotations annotations;
     private final ColumnTypes columnTypes;
+    private final PersistenceChecks persistence;
 
     /** Checks that report through {@code messager}. */
     ModelChecks(Messager messager, Types types, Annotations annotations, ColumnTypes columnTypes) {
@@ -41,6 +42,7 @@ final class ModelChecks {
         this.types = types;
         this.annotations = annotations;
         this.columnTypes = columnTypes;
+        this.persistence = new PersistenceChecks(messager, annotations, columnTypes);
     }
 
     /**
@@ -53,10 +55,13 @@ final class ModelChecks {
         if (!checkType(model)) {
             return Optional.empty();
         }
+        persistence.checkType(model);
         List<ModelMember> kept = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (ModelMember member : model.members()) {
-            boolean fine = member.isRelationship() ? checkRelationship(model, member) : checkColumn(model, member);
+            // A refused Jakarta Persistence annotation explains the member better than its type could.
+            boolean fine = persistence.checkMember(model, member)
+                    && (member.isRelationship() ? checkRelationship(model, member) : checkColumn(model, member));
             if (!names.add(member.name())) {
                 error(model, member, "field hides another field of the same name; a model has one column per name");
                 fine = false;
@@ -211,7 +216,7 @@ final class ModelChecks {
     private void checkVersions(ModelDescriptor model) {
         ModelMember first = null;
         for (ModelMember member : model.members()) {
-            if (annotations.findOnAny(member.annotated(), Annotations.VERSION).isEmpty()) {
+            if (!persistence.isVersion(model, member)) {
                 continue;
             }
             if (!columnTypes.isVersionType(member.type())) {

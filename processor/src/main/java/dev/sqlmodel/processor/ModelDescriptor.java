@@ -5,7 +5,7 @@ import java.util.Locale;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Everything the processor knows about one {@code @Table} model.
+ * Everything the processor knows about one table model ({@code @Table} or {@code @jakarta.persistence.Entity}).
  *
  * @param type the model's type element
  * @param binaryName the name {@code Class.forName} understands ({@code com.acme.Outer$Hero})
@@ -14,6 +14,7 @@ import javax.lang.model.element.TypeElement;
  * @param tableName the table name, from {@code @Table(name)} or the lower-cased simple name
  * @param schema the table's schema, empty for the connection's current one
  * @param members the persistent fields, inherited ones first, in declaration order
+ * @param entity whether the model is a {@code @jakarta.persistence.Entity}, whose fields speak that vocabulary
  */
 record ModelDescriptor(
         TypeElement type,
@@ -22,7 +23,8 @@ record ModelDescriptor(
         String metamodelName,
         String tableName,
         String schema,
-        List<ModelMember> members) {
+        List<ModelMember> members,
+        boolean entity) {
 
     /** The model's canonical name, as written in source ({@code com.acme.Outer.Hero}). */
     String sourceName() {
@@ -41,6 +43,7 @@ record ModelDescriptor(
 
     /** The same model restricted to {@code kept} members. */
     ModelDescriptor withMembers(List<ModelMember> kept) {
-        return new ModelDescriptor(type, binaryName, packageName, metamodelName, tableName, schema, List.copyOf(kept));
+        return new ModelDescriptor(type, binaryName, packageName, metamodelName, tableName, schema, List.copyOf(kept),
+                entity);
     }
 }

@@ -18,8 +18,10 @@ import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 
 /**
- * The {@code @Table} annotation processor: checks every model, generates its {@code Hero_}
- * metamodel and, in the last round, writes {@code META-INF/sqlmodel/models.idx}.
+ * The model annotation processor: checks every {@code @Table} or {@code @jakarta.persistence.Entity}
+ * model, generates its {@code Hero_} metamodel (and the Jakarta Data static metamodel {@code _Hero}
+ * when jakarta.data-api is on the class path) and, in the last round, writes
+ * {@code META-INF/sqlmodel/models.idx}.
  */
 public final class ModelProcessor extends AbstractProcessor {
     private Elements elements;
@@ -28,6 +30,7 @@ public final class ModelProcessor extends AbstractProcessor {
     private ModelScanner scanner;
     private ModelChecks checks;
     private MetamodelWriter metamodelWriter;
+    private StaticMetamodelWriter staticMetamodelWriter;
     private ModelIndex index;
     private TableRegistry tables;
     private RepositoryGenerator repositories;
@@ -39,6 +42,8 @@ public final class ModelProcessor extends AbstractProcessor {
     /** Canonical names of the same models, for the index's originating elements. */
     private final Set<String> modelSources = new LinkedHashSet<>();
     private boolean indexWritten;
+    /** Qualified names of the types written in source in this compilation: a hand-written {@code _Hero} wins. */
+    private final Set<String> sourceTypes = new LinkedHashSet<>();
 
     /** Creates the processor; javac finds it through {@code META-INF/services}. */
     public ModelProcessor() {
@@ -55,15 +60,19 @@ public final class ModelProcessor extends AbstractProcessor {
         scanner = new ModelScanner(elements, env.getTypeUtils(), annotations, columnTypes);
         checks = new ModelChecks(messager, env.getTypeUtils(), annotations, columnTypes);
         metamodelWriter = new MetamodelWriter(env.getFiler(), columnTypes);
+        staticMetamodelWriter = new StaticMetamodelWriter(env.getFiler(), elements, columnTypes);
         index = new ModelIndex(env.getFiler());
         tables = new TableRegistry(messager);
         repositories = new RepositoryGenerator(env, annotations);
     }
 
-    /** {@code dev.sqlmodel.Table}, and Jakarta Data's {@code Repository} for the repository classes. */
+    /**
+     * {@code dev.sqlmodel.Table} and {@code jakarta.persistence.Entity}, and Jakarta Data's
+     * {@code Repository} for the repository classes.
+     */
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(Annotations.TABLE, RepositoryGenerator.REPOSITORY);
+        return Set.of(Annotations.TABLE, Annotations.ENTITY, RepositoryGenerator.REPOSITORY);
     }
 
     /** The latest source version of the running compiler: the processor reads no version-specific syntax. */
@@ -83,6 +92,11 @@ public final class ModelProcessor extends AbstractProcessor {
             }
             writeIndex();
             return false;
+        }
+        for (Element root : round.getRootElements()) {
+            if (root instanceof TypeElement type) {
+                sourceTypes.add(type.getQualifiedName().toString());
+            }
         }
         List<TypeElement> candidates = new ArrayList<>(takeDeferred());
         for (TypeElement annotation : annotationTypes) {
@@ -137,6 +151,15 @@ public final class ModelProcessor extends AbstractProcessor {
                     descriptor.sourceName() + ": cannot write metamodel " + descriptor.metamodelName() + ": " + e.getMessage(),
                     model);
         }
+        String staticMetamodel = StaticMetamodelWriter.qualifiedName(descriptor);
+        if (staticMetamodelWriter.available() && !sourceTypes.contains(staticMetamodel)) {
+            try {
+                staticMetamodelWriter.write(checked.get());
+            } catch (IOException e) {
+                messager.printMessage(Diagnostic.Kind.ERROR, descriptor.sourceName()
+                        + ": cannot write static metamodel " + staticMetamodel + ": " + e.getMessage(), model);
+            }
+        }
     }
 
     private void writeIndex() {
@@ -156,12 +179,12 @@ public final class ModelProcessor extends AbstractProcessor {
         }
     }
 
-    /** Whether an entry of an earlier index still names a {@code @Table} class. */
+    /** Whether an entry of an earlier index still names a table model class. */
     private boolean isStillModel(String binaryName) {
         TypeElement type = elements.getTypeElement(binaryName.replace('$', '.'));
         if (type == null) {
             type = elements.getTypeElement(binaryName);
         }
-        return type != null && annotations.find(type, Annotations.TABLE).isPresent();
+        return type != null && annotations.isModel(type);
     }
 }

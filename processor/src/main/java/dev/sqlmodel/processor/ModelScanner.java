@@ -20,7 +20,10 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
-/** Reads a {@code @Table} type into a {@link ModelDescriptor}: its table, metamodel name and persistent fields. */
+/**
+ * Reads a {@code @Table} or {@code @jakarta.persistence.Entity} type into a {@link ModelDescriptor}:
+ * its table, metamodel name and persistent fields.
+ */
 final class ModelScanner {
     private final Elements elements;
     private final Types types;
@@ -35,19 +38,38 @@ final class ModelScanner {
         this.columnTypes = columnTypes;
     }
 
-    /** Describes {@code model}, which carries {@code @Table}. */
+    /**
+     * Describes {@code model}, which carries {@code @Table} or {@code @jakarta.persistence.Entity}. An
+     * entity's table is {@code @jakarta.persistence.Table(name)}, else its entity name lower-cased, as a
+     * Jakarta Persistence provider names it.
+     */
     ModelDescriptor scan(TypeElement model) {
-        AnnotationMirror table = annotations.find(model, Annotations.TABLE).orElseThrow();
-        String name = annotations.string(table, "name");
-        String tableName = name.isEmpty() ? model.getSimpleName().toString().toLowerCase(Locale.ROOT) : name;
+        Optional<AnnotationMirror> table = annotations.find(model, Annotations.TABLE);
+        boolean entity = table.isEmpty();
+        String tableName;
+        String schema;
+        if (!entity) {
+            String name = annotations.string(table.get(), "name");
+            tableName = name.isEmpty() ? model.getSimpleName().toString().toLowerCase(Locale.ROOT) : name;
+            schema = annotations.string(table.get(), "schema");
+        } else {
+            AnnotationMirror declared = annotations.find(model, Annotations.ENTITY).orElseThrow();
+            Optional<AnnotationMirror> jpaTable = annotations.find(model, Annotations.PERSISTENCE + "Table");
+            String name = jpaTable.map(t -> annotations.string(t, "name")).orElse("");
+            String entityName = annotations.string(declared, "name");
+            tableName = !name.isEmpty() ? name
+                    : (entityName.isEmpty() ? model.getSimpleName().toString() : entityName).toLowerCase(Locale.ROOT);
+            schema = jpaTable.map(t -> annotations.string(t, "schema")).orElse("");
+        }
         return new ModelDescriptor(
                 model,
                 elements.getBinaryName(model).toString(),
                 elements.getPackageOf(model).getQualifiedName().toString(),
                 metamodelName(model),
                 tableName,
-                annotations.string(table, "schema"),
-                members(model));
+                schema,
+                members(model, entity),
+                entity);
     }
 
     /**
@@ -60,10 +82,10 @@ final class ModelScanner {
                 return true;
             }
         }
-        return members(model).stream().anyMatch(m -> columnTypes.isUnresolved(m.type()));
+        return members(model, false).stream().anyMatch(m -> columnTypes.isUnresolved(m.type()));
     }
 
-    private List<ModelMember> members(TypeElement model) {
+    private List<ModelMember> members(TypeElement model, boolean entity) {
         List<ModelMember> members = new ArrayList<>();
         if (model.getKind() == ElementKind.RECORD) {
             List<VariableElement> fields = ElementFilter.fieldsIn(model.getEnclosedElements());
@@ -73,7 +95,7 @@ final class ModelScanner {
                         .findFirst()
                         .orElse(null);
                 List<Element> annotated = field == null ? List.of(component) : List.of(field, component);
-                member(component.getSimpleName().toString(), field, annotated, component.asType())
+                member(component.getSimpleName().toString(), field, annotated, component.asType(), entity)
                         .ifPresent(members::add);
             }
             return members;
@@ -83,14 +105,18 @@ final class ModelScanner {
                 if (field.getModifiers().contains(Modifier.STATIC) || field.getModifiers().contains(Modifier.TRANSIENT)) {
                     continue;
                 }
-                member(field.getSimpleName().toString(), field, List.of(field), typeSeenFrom(model, field))
+                member(field.getSimpleName().toString(), field, List.of(field), typeSeenFrom(model, field), entity)
                         .ifPresent(members::add);
             }
         }
         return members;
     }
 
-    private Optional<ModelMember> member(String name, VariableElement field, List<Element> annotated, TypeMirror type) {
+    private Optional<ModelMember> member(String name, VariableElement field, List<Element> annotated, TypeMirror type,
+            boolean entity) {
+        if (entity && annotations.findPersistence(annotated, "Transient").isPresent()) {
+            return Optional.empty();
+        }
         Optional<AnnotationMirror> fieldAnnotation = annotations.findOnAny(annotated, Annotations.FIELD);
         if (fieldAnnotation.isPresent() && annotations.bool(fieldAnnotation.get(), "skip")) {
             return Optional.empty();
@@ -99,7 +125,7 @@ final class ModelScanner {
         return Optional.of(new ModelMember(name, field, annotated, type, kind));
     }
 
-    /** The model and its superclasses without {@code @Table}, the topmost first: the order columns are listed in. */
+    /** The model and its superclasses that are not models themselves, the topmost first: the order columns are listed in. */
     private List<TypeElement> hierarchy(TypeElement model) {
         Deque<TypeElement> chain = new ArrayDeque<>();
         chain.push(model);
@@ -111,7 +137,7 @@ final class ModelScanner {
             TypeElement parent = (TypeElement) ((DeclaredType) superclass).asElement();
             // A superclass that is a table of its own is a separate model, not a field holder.
             if (parent.getQualifiedName().contentEquals("java.lang.Object")
-                    || annotations.find(parent, Annotations.TABLE).isPresent()) {
+                    || annotations.isModel(parent)) {
                 break;
             }
             chain.push(parent);

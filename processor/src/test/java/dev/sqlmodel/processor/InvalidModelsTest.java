@@ -50,8 +50,8 @@ class InvalidModelsTest {
     }
 
     @Test
-    void charIsUnsupported() {
-        assertThat(compileHero("public char grade;")).hadErrorContaining("com.acme.Hero.grade: unsupported field type char");
+    void charArrayIsUnsupported() {
+        assertThat(compileHero("public char[] grades;")).hadErrorContaining("com.acme.Hero.grades: unsupported field type char[]");
     }
 
     @Test

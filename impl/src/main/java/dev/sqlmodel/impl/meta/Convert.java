@@ -95,6 +95,12 @@ public final class Convert {
             }
         }
         if (value instanceof String s) {
+            if (type == Character.class) {
+                if (s.length() != 1) {
+                    throw new IllegalArgumentException("'" + s + "' is not a single character");
+                }
+                return s.charAt(0);
+            }
             if (type == UUID.class) {
                 return UUID.fromString(s);
             }
@@ -180,7 +186,8 @@ public final class Convert {
         if (value instanceof Enum<?> e && type == String.class) {
             return e.name();
         }
-        if (type == String.class && (value instanceof Number || value instanceof UUID || value instanceof Boolean)) {
+        if (type == String.class && (value instanceof Number || value instanceof UUID || value instanceof Boolean
+                || value instanceof Character)) {
             return value.toString();
         }
         throw new IllegalArgumentException("incompatible type");

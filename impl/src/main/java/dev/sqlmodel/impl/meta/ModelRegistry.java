@@ -1,7 +1,6 @@
 package dev.sqlmodel.impl.meta;
 
 import dev.sqlmodel.MappingException;
-import dev.sqlmodel.ReferentialAction;
 import dev.sqlmodel.Related;
 import dev.sqlmodel.RelatedMany;
 import dev.sqlmodel.Relationship;
@@ -44,11 +43,11 @@ public final class ModelRegistry {
         }
     };
 
-    /** Whether a class carries {@code @Table}, cached: annotation lookups are slow on hot paths. */
+    /** Whether a class carries {@code @Table} or {@code @jakarta.persistence.Entity}, cached: annotation lookups are slow on hot paths. */
     private static final ClassValue<Boolean> TABLES = new ClassValue<>() {
         @Override
         protected Boolean computeValue(Class<?> type) {
-            return type.isAnnotationPresent(Table.class);
+            return type.isAnnotationPresent(Table.class) || PersistenceAnnotations.isEntity(type);
         }
     };
 
@@ -56,14 +55,15 @@ public final class ModelRegistry {
     }
 
     /**
-     * The metadata of a {@code @Table} model.
+     * The metadata of a table model: a class annotated {@code @Table} or {@code @jakarta.persistence.Entity}.
      *
-     * @throws MappingException when the class is not a {@code @Table} model or is invalid
+     * @throws MappingException when the class is not a table model or is invalid
      */
     @SuppressWarnings("unchecked")
     public static <M> ModelMeta<M> of(Class<M> type) {
         if (!isTable(type)) {
-            throw new MappingException(type.getName() + " is not a @Table model (annotate it with @dev.sqlmodel.Table)");
+            throw new MappingException(type.getName() + " is not a @Table model (annotate it with @dev.sqlmodel.Table or "
+                    + "@jakarta.persistence.Entity)");
         }
         return (ModelMeta<M>) describe(type);
     }
@@ -82,7 +82,7 @@ public final class ModelRegistry {
         }
     }
 
-    /** Whether {@code type} is annotated {@code @Table}. */
+    /** Whether {@code type} is a table model: annotated {@code @Table} or {@code @jakarta.persistence.Entity}. */
     public static boolean isTable(Class<?> type) {
         return TABLES.get(type);
     }
@@ -93,8 +93,15 @@ public final class ModelRegistry {
             throw new MappingException(type.getName() + " cannot be a model: it must be a concrete class or a record");
         }
         Table table = type.getAnnotation(Table.class);
-        String tableName = table == null || table.name().isEmpty() ? Naming.tableName(type) : table.name();
-        String schema = table == null ? "" : table.schema();
+        boolean entity = PersistenceAnnotations.isEntity(type);
+        if (entity && table != null) {
+            throw new MappingException(type.getName() + ": annotated both @dev.sqlmodel.Table and "
+                    + "@jakarta.persistence.Entity; use one of them");
+        }
+        EntityMapping jpa = entity ? EntityMapping.of(type) : null;
+        String tableName = entity ? jpa.table()
+                : table == null || table.name().isEmpty() ? Naming.tableName(type) : table.name();
+        String schema = entity ? jpa.schema() : table == null ? "" : table.schema();
         boolean record = type.isRecord();
 
         List<FieldMeta> fields = new ArrayList<>();
@@ -105,14 +112,25 @@ public final class ModelRegistry {
         int keyCount = 0;
         for (Member m : members) {
             dev.sqlmodel.Field f = m.element.getAnnotation(dev.sqlmodel.Field.class);
-            if (f != null && f.primaryKey() && !f.skip() && !isRelationType(m.type)) {
+            boolean key = entity ? EntityMapping.key(m.element, f) && !EntityMapping.skipped(m.element)
+                    : f != null && f.primaryKey();
+            if (key && (f == null || !f.skip()) && !isRelationType(m.type)) {
                 keyCount++;
             }
         }
         Set<String> columns = new HashSet<>();
         for (Member m : members) {
             String where = type.getName() + "." + m.name;
+            if (entity && EntityMapping.skipped(m.element)) {
+                continue;
+            }
+            if (table != null) {
+                refusePersistenceAnnotations(m.element, where);
+            }
             if (isRelationType(m.type)) {
+                if (entity) {
+                    PersistenceAnnotations.refuseUnsupported(m.element, where);
+                }
                 relations.add(relation(type, m, where));
                 continue;
             }
@@ -123,10 +141,13 @@ public final class ModelRegistry {
             if (f != null && f.skip()) {
                 continue;
             }
+            boolean version = m.element.isAnnotationPresent(Version.class);
+            ColumnOptions options = entity ? jpa.column(m.name, m.type, m.element, f, version, where)
+                    : ColumnOptions.of(f, Naming.snakeCase(m.name), version);
             if (!Types.supported(m.type)) {
                 throw new MappingException(where + ": unsupported field type " + m.generic.getTypeName());
             }
-            FieldMeta meta = column(type, tableName, m, f, keyCount, fields.size(), where);
+            FieldMeta meta = column(type, tableName, m, options, keyCount, fields.size(), where);
             if (!columns.add(meta.column().toLowerCase(java.util.Locale.ROOT))) {
                 throw new MappingException(where + ": column '" + meta.column() + "' is mapped twice");
             }
@@ -134,6 +155,12 @@ public final class ModelRegistry {
         }
         if (table != null && keyCount == 0) {
             throw new MappingException(type.getName() + ": a @Table model needs a @Field(primaryKey = true) field");
+        }
+        if (entity) {
+            if (keyCount == 0) {
+                throw new MappingException(type.getName() + ": an @Entity needs an @Id field");
+            }
+            jpa.checkTableColumns();
         }
         long versions = fields.stream().filter(FieldMeta::version).count();
         if (versions > 1) {
@@ -171,7 +198,7 @@ public final class ModelRegistry {
         } catch (IllegalAccessException e) {
             throw new MappingException(type.getName() + ": constructor is not accessible", e);
         }
-        ModelMeta<M> meta = new ModelMeta<>(type, tableName, schema, table != null, fields, relations, constructor,
+        ModelMeta<M> meta = new ModelMeta<>(type, tableName, schema, table != null || entity, fields, relations, constructor,
                 record);
         if (layout != null) {
             meta.recordLayout(layout);
@@ -179,43 +206,52 @@ public final class ModelRegistry {
         return meta;
     }
 
-    private static FieldMeta column(Class<?> type, String table, Member m, dev.sqlmodel.Field f, int keyCount,
+    private static FieldMeta column(Class<?> type, String table, Member m, ColumnOptions o, int keyCount,
             int position, String where) {
-        boolean pk = f != null && f.primaryKey();
-        String column = f != null && !f.column().isEmpty() ? f.column() : Naming.snakeCase(m.name);
-        boolean autoIncrement = pk && keyCount == 1 && f.autoIncrement() && Types.integer(m.type);
+        boolean pk = o.primaryKey();
+        String column = o.column();
+        boolean autoIncrement = pk && keyCount == 1 && o.generated() && Types.integer(m.type);
         boolean notNullAnnotated = m.element.isAnnotationPresent(NotNull.class)
                 || m.element.isAnnotationPresent(NotBlank.class) || m.element.isAnnotationPresent(NotEmpty.class);
-        boolean nullable = !(m.type.isPrimitive() || pk || notNullAnnotated || (f != null && !f.nullable()));
+        boolean nullable = !(m.type.isPrimitive() || pk || notNullAnnotated || o.notNull());
         String indexName = "";
-        if (f != null && (f.index() || !f.indexName().isEmpty())) {
-            indexName = f.indexName().isEmpty() ? "ix_" + table + "_" + column : f.indexName();
+        if (o.index()) {
+            indexName = o.indexName().isEmpty() ? "ix_" + table + "_" + column : o.indexName();
         }
-        String fk = f == null ? "" : f.foreignKey();
+        String fk = o.foreignKey();
         if (!fk.isEmpty() && !FOREIGN_KEY.matcher(fk).matches()) {
             throw new MappingException(where + ": foreignKey '" + fk + "' is not of the form table.column");
         }
-        int maxLength = f == null ? -1 : f.maxLength();
+        int maxLength = o.maxLength();
         Size size = m.element.getAnnotation(Size.class);
         if (maxLength < 0 && size != null && size.max() != Integer.MAX_VALUE) {
             maxLength = size.max();
         }
-        if (f != null && f.maxLength() >= 0 && m.type != String.class) {
+        if (o.maxLength() >= 0 && m.type != String.class) {
             throw new MappingException(where + ": maxLength applies to String fields only");
         }
-        if (f != null && (f.maxDigits() >= 0 || f.decimalPlaces() >= 0) && m.type != java.math.BigDecimal.class) {
+        if ((o.maxDigits() >= 0 || o.decimalPlaces() >= 0) && m.type != java.math.BigDecimal.class) {
             throw new MappingException(where + ": maxDigits/decimalPlaces apply to BigDecimal fields only");
         }
-        boolean version = m.element.isAnnotationPresent(Version.class);
+        boolean version = o.version();
         if (version && !(Types.box(m.type) == Integer.class || Types.box(m.type) == Long.class)) {
             throw new MappingException(where + ": @Version needs an int or long field");
         }
         Accessor accessor = m.field != null ? Accessor.forField(m.field) : Accessor.forRecordComponent(m.component);
-        return new FieldMeta(type, m.name, column, m.type, nullable, pk, autoIncrement, f != null && f.unique(),
-                indexName, fk, f == null ? ReferentialAction.NO_ACTION : f.onDelete(),
-                f == null ? ReferentialAction.NO_ACTION : f.onUpdate(), maxLength, f == null ? -1 : f.maxDigits(),
-                f == null ? -1 : f.decimalPlaces(), f == null ? "" : f.sqlDefault(), f == null ? "" : f.sqlType(),
-                f != null && f.computed(), version, position, accessor);
+        return new FieldMeta(type, m.name, column, m.type, nullable, pk, autoIncrement, o.unique(), indexName, fk,
+                o.onDelete(), o.onUpdate(), maxLength, o.maxDigits(), o.decimalPlaces(), o.sqlDefault(), o.sqlType(),
+                o.computed(), version, position, accessor);
+    }
+
+    /** A {@code @Table} model speaks SQLModel's vocabulary only: a Jakarta Persistence annotation there is a mistake. */
+    private static void refusePersistenceAnnotations(AnnotatedElement element, String where) {
+        for (java.lang.annotation.Annotation a : element.getAnnotations()) {
+            if (a.annotationType().getName().startsWith("jakarta.persistence.")) {
+                throw new MappingException(where + ": @" + a.annotationType().getName() + " on a @dev.sqlmodel.Table "
+                        + "model; use @dev.sqlmodel.Field, or annotate the class @jakarta.persistence.Entity instead of "
+                        + "@dev.sqlmodel.Table");
+            }
+        }
     }
 
     private static RelationMeta relation(Class<?> type, Member m, String where) {

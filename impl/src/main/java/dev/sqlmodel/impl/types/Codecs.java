@@ -178,6 +178,24 @@ public final class Codecs {
                 return !v && rs.wasNull() ? null : v;
             }
         });
+        m.put(Character.class, new Simple(Types.VARCHAR) {
+            @Override
+            public void bind(PreparedStatement ps, int i, Object v) throws SQLException {
+                ps.setString(i, String.valueOf((char) (Character) v));
+            }
+
+            @Override
+            public Object read(ResultSet rs, int i) throws SQLException {
+                String s = rs.getString(i);
+                if (s == null) {
+                    return null;
+                }
+                if (s.length() != 1) {
+                    throw new SQLException("value '" + s + "' is not a single character", "22000");
+                }
+                return s.charAt(0);
+            }
+        });
         m.put(Double.class, new Simple(Types.DOUBLE) {
             @Override
             public void bind(PreparedStatement ps, int i, Object v) throws SQLException {

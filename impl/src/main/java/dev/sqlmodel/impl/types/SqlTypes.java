@@ -29,6 +29,10 @@ public final class SqlTypes {
             }
             return dialect == Dialect.MYSQL ? "VARCHAR(255)" : "TEXT";
         }
+        if (t == Character.class) {
+            // VARCHAR, not CHAR: MySQL strips the trailing spaces of CHAR values, so ' ' would come back empty.
+            return "VARCHAR(1)";
+        }
         if (t == Integer.class) {
             return "INTEGER";
         }

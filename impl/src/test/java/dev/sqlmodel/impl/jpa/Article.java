@@ -1,0 +1,69 @@
+package dev.sqlmodel.impl.jpa;
+
+import jakarta.persistence.Basic;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
+
+/** A product: a required text key, a nullable price, a transient field and a version. */
+@Entity
+public class Article {
+    @Basic(optional = false)
+    private String name;
+
+    private Double price;
+
+    @Basic(optional = false)
+    @Id
+    private String articleNum;
+
+    @Transient
+    private Double surgePrice;
+
+    @Version
+    private long versionNum;
+
+    public Article() {
+    }
+
+    private Article(String name, Double price, String articleNum) {
+        this.name = name;
+        this.price = price;
+        this.surgePrice = price;
+        this.articleNum = articleNum;
+    }
+
+    /** An article whose surge price starts at its price. */
+    public static Article of(String name, Double price, String articleNum) {
+        return new Article(name, price, articleNum);
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public Double getPrice() {
+        return price;
+    }
+
+    public void setPrice(Double price) {
+        this.price = price;
+    }
+
+    public String getArticleNum() {
+        return articleNum;
+    }
+
+    public Double getSurgePrice() {
+        return surgePrice;
+    }
+
+    public long getVersionNum() {
+        return versionNum;
+    }
+}
