@@ -55,11 +55,6 @@ class RepositoryClassesTest {
             "    public String name;",
             "    public int age;",
             "}");
-    /** Jakarta Persistence's annotation, as far as the processor reads it. */
-    private static final JavaFileObject JPA_ENTITY = source("jakarta.persistence.Entity",
-            "package jakarta.persistence;",
-            "@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)",
-            "public @interface Entity { String name() default \"\"; }");
 
     private final Engine engine = (Engine) Proxy.newProxyInstance(Engine.class.getClassLoader(), new Class<?>[] {Engine.class},
             (proxy, method, args) -> method.getName().equals("toString") ? "test engine" : null);
@@ -214,10 +209,10 @@ class RepositoryClassesTest {
 
     @Test
     void jakartaPersistenceEntitiesAreOursToo() {
-        Compilation c = compileWithRuntime(JPA_ENTITY,
+        Compilation c = compileWithRuntime(
                 source("com.acme.Product",
                         "package com.acme;",
-                        "@jakarta.persistence.Entity public class Product { public Long id; }"),
+                        "@jakarta.persistence.Entity public class Product { @jakarta.persistence.Id public Long id; }"),
                 source("com.acme.Catalog",
                         "package com.acme;",
                         "import jakarta.data.repository.*;",
