@@ -178,6 +178,11 @@ public final class Serialization {
         if (v instanceof Enum<?> e) {
             return Json.createValue(e.name());
         }
+        if (v instanceof java.util.Collection<?> c) {
+            jakarta.json.JsonArrayBuilder array = Json.createArrayBuilder();
+            c.forEach(item -> array.add(jsonValue(item)));
+            return array.build();
+        }
         return Json.createValue(v.toString()); // String, UUID, java.time (ISO-8601), Duration (ISO-8601)
     }
 
@@ -448,6 +453,9 @@ public final class Serialization {
             return null;
         }
         Class<?> t = f.boxedType();
+        if (f.elementType() != null) {
+            return elements(f, v);
+        }
         boolean ok;
         if (t == String.class) {
             ok = v instanceof String;
@@ -486,6 +494,33 @@ public final class Serialization {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(f.qualifiedName() + ": " + describe(t) + " expected, got '" + v + "'", e);
         }
+    }
+
+    /** An element-collection value from a JSON array (or any collection) of strings. */
+    private static Object elements(FieldMeta f, Object v) {
+        if (!(v instanceof java.util.Collection<?> items)) {
+            throw new IllegalArgumentException(f.qualifiedName() + ": expected an array, got "
+                    + (v instanceof String ? "text '" + v + "'" : v.getClass().getSimpleName() + " " + v));
+        }
+        dev.sqlmodel.impl.types.ElementsCodec codec = new dev.sqlmodel.impl.types.ElementsCodec(f.javaType(),
+                f.elementType());
+        java.util.Collection<Object> values = codec.decode("[]");
+        for (Object item : items) {
+            if (f.elementType().isInstance(item)) {
+                values.add(item);
+            } else if (item instanceof String text) {
+                try {
+                    values.add(codec.element(text));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(f.qualifiedName() + ": expected " + describe(f.elementType())
+                            + ", got '" + text + "'", e);
+                }
+            } else {
+                throw new IllegalArgumentException(f.qualifiedName() + ": expected " + describe(f.elementType())
+                        + " in the array, got " + item);
+            }
+        }
+        return values;
     }
 
     private static String describe(Class<?> t) {

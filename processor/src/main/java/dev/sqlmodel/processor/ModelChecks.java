@@ -140,7 +140,7 @@ final class ModelChecks {
             error(model, member, "@Relationship needs a Related<...> or RelatedMany<...> field, not " + type);
             return false;
         }
-        if (!columnTypes.isSupported(type)) {
+        if (!columnTypes.isSupported(type) && !persistence.isElementCollection(model, member)) {
             // An unresolved type is already a javac error of its own; a second message would only add noise.
             if (!columnTypes.isUnresolved(type)) {
                 error(model, member, "unsupported field type " + type);

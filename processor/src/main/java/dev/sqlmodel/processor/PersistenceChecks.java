@@ -25,7 +25,7 @@ import javax.tools.Diagnostic;
 final class PersistenceChecks {
     /** Field annotations SQLModel reads. */
     private static final Set<String> FIELD_ANNOTATIONS = Set.of("Id", "Column", "GeneratedValue", "Version",
-            "Transient", "Enumerated", "Basic", "Lob");
+            "Transient", "Enumerated", "Basic", "Lob", "ElementCollection");
     /** Class annotations that change nothing SQLModel would map differently. */
     private static final Set<String> CLASS_ANNOTATIONS = Set.of("Entity", "Table", "IdClass", "Access", "Cacheable",
             "MappedSuperclass");
@@ -50,8 +50,7 @@ final class PersistenceChecks {
             Map.entry("EmbeddedId", "declare the key's fields in the entity, each with @Id (a composite key)"),
             Map.entry("AttributeOverride", EMBEDDED),
             Map.entry("AttributeOverrides", EMBEDDED),
-            Map.entry("ElementCollection", COLLECTION),
-            Map.entry("CollectionTable", COLLECTION),
+            Map.entry("CollectionTable", "the values are kept in one column of the entity's table"),
             Map.entry("OrderColumn", COLLECTION),
             Map.entry("MapKey", COLLECTION),
             Map.entry("MapKeyColumn", COLLECTION),
@@ -189,6 +188,11 @@ final class PersistenceChecks {
         }
         boolean fine = true;
         TypeMirror type = member.type();
+        if (isElementCollection(model, member) && !isStorableCollection(type)) {
+            error(model, member, "@jakarta.persistence.ElementCollection is supported on a Set, List or Collection of "
+                    + "String or of an enum only, not " + type + "; " + COLLECTION.replace("store", "store other"));
+            return false;
+        }
         Optional<AnnotationMirror> column = annotations.findPersistence(member.annotated(), "Column");
         if (column.isPresent() && annotations.findOnAny(member.annotated(), Annotations.FIELD).isPresent()) {
             error(model, member, "has both @dev.sqlmodel.Field and @jakarta.persistence.Column; use one of them");
@@ -238,6 +242,26 @@ final class PersistenceChecks {
             error(model, member, "@Lob applies to String and byte[] fields only, not " + type);
         }
         return fine;
+    }
+
+    /** Whether a member is an entity's {@code @ElementCollection}, kept in one column. */
+    boolean isElementCollection(ModelDescriptor model, ModelMember member) {
+        return model.entity() && annotations.findPersistence(member.annotated(), "ElementCollection").isPresent();
+    }
+
+    /** A {@code Set}, {@code List} or {@code Collection} of strings or of an enum. */
+    private boolean isStorableCollection(TypeMirror type) {
+        if (!columnTypes.is(type, "java.util.Set") && !columnTypes.is(type, "java.util.List")
+                && !columnTypes.is(type, "java.util.Collection")) {
+            return false;
+        }
+        List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
+        if (arguments.size() != 1 || arguments.get(0).getKind() != TypeKind.DECLARED) {
+            return false;
+        }
+        TypeMirror element = arguments.get(0);
+        return columnTypes.is(element, "java.lang.String")
+                || ((DeclaredType) element).asElement().getKind() == ElementKind.ENUM;
     }
 
     /** Whether a member is the version: SQLModel's {@code @Version}, or Jakarta Persistence's on an entity. */

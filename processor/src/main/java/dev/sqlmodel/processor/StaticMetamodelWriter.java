@@ -19,7 +19,7 @@ import javax.tools.JavaFileObject;
  * attribute ({@code NAME = "name"}) and a {@code jakarta.data.metamodel} attribute per column,
  * {@code TextAttribute} for text ({@code String}, {@code char}), {@code SortableAttribute} for
  * values with an order (numbers, booleans, dates and times, UUIDs, enums) and {@code Attribute} for
- * the rest ({@code byte[]}). Relationship holders are not attributes and are left out. A nested
+ * the rest ({@code byte[]}, an entity's element collection). Relationship holders are not attributes and are left out. A nested
  * model {@code Outer.Hero} gets {@code _Outer_Hero}, like its {@code Outer_Hero_}.
  */
 final class StaticMetamodelWriter {
@@ -122,8 +122,8 @@ final class StaticMetamodelWriter {
                 || type.getKind() == TypeKind.CHAR) {
             return "TextAttribute";
         }
-        if (type.getKind() == TypeKind.ARRAY) {
-            return "Attribute";
+        if (type.getKind() == TypeKind.ARRAY || !columnTypes.isSupported(type)) {
+            return "Attribute"; // bytes, and an entity's element collection
         }
         return "SortableAttribute";
     }

@@ -190,13 +190,14 @@ class PersistenceModelsTest {
                 "@Id public long id;",
                 "@OneToMany public List<Hero> friends;",
                 "@ManyToOne public Hero boss;",
-                "@ElementCollection public Set<String> tags;",
+                "@ElementCollection public Map<String, String> tags;",
                 "@Enumerated(EnumType.ORDINAL) public Thread.State state;");
         assertThat(c).hadErrorContaining("com.acme.Hero.friends: @jakarta.persistence.OneToMany is not supported; "
                 + "use a dev.sqlmodel.RelatedMany<T> field");
         assertThat(c).hadErrorContaining("com.acme.Hero.boss: @jakarta.persistence.ManyToOne is not supported; "
                 + "map the foreign key as a column");
-        assertThat(c).hadErrorContaining("com.acme.Hero.tags: @jakarta.persistence.ElementCollection is not supported");
+        assertThat(c).hadErrorContaining("com.acme.Hero.tags: @jakarta.persistence.ElementCollection is supported on a "
+                + "Set, List or Collection of String or of an enum only");
         assertThat(c).hadErrorContaining("com.acme.Hero.state: @Enumerated(ORDINAL) is not supported; "
                 + "SQLModel stores enum constants by name, use EnumType.STRING");
         assertThat(c).hadErrorCount(4);
@@ -253,6 +254,29 @@ class PersistenceModelsTest {
                 "@Entity @Table(uniqueConstraints = @UniqueConstraint(columnNames = {\"a\", \"b\"}))",
                 "public class Hero { @Id public long id; public String a; public String b; }")))
                 .hadErrorContaining("unique constraint on a, b is not supported");
+    }
+
+    @Test
+    void aProductWithASetOfEnumsMaps() throws Exception {
+        Compilation c = compile(source("com.acme.Product",
+                "package com.acme;",
+                "import jakarta.persistence.*;",
+                "import java.util.Set;",
+                "@Entity public class Product {",
+                "    public enum Department { GROCERY, TOOLS }",
+                "    @ElementCollection(fetch = FetchType.EAGER) private Set<Department> departments;",
+                "    @Basic(optional = false) private String name;",
+                "    @Basic(optional = false) @Id private String productNum;",
+                "    @Transient private Double surgePrice;",
+                "    @Version private long versionNum;",
+                "}"));
+        assertThat(c).succeeded();
+        Class<?> type = loader(c).loadClass("com.acme._Product");
+        Object departments = type.getField("departments").get(null);
+        assertFalse(departments instanceof SortableAttribute<?>, "a collection has no order");
+        assertEquals("departments", ((Attribute<?>) departments).name());
+        assertTrue(type.getField("productNum").get(null) instanceof TextAttribute<?>);
+        assertEquals("versionNum", type.getField("VERSIONNUM").get(null));
     }
 
     @Test

@@ -13,8 +13,12 @@ import dev.sqlmodel.MappingException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.math.BigDecimal;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -113,8 +117,8 @@ final class EntityMapping {
      *
      * @throws MappingException naming the field when an annotation cannot be followed
      */
-    ColumnOptions column(String name, Class<?> javaType, AnnotatedElement element, dev.sqlmodel.Field f,
-            boolean version, String where) {
+    ColumnOptions column(String name, Class<?> javaType, Type generic, AnnotatedElement element,
+            dev.sqlmodel.Field f, boolean version, String where) {
         PersistenceAnnotations.refuseUnsupported(element, where);
         Annotation column = find(element, "Column");
         if (column != null && f != null) {
@@ -205,10 +209,7 @@ final class EntityMapping {
             throw new MappingException(where + ": @Lob applies to String and byte[] fields only, not "
                     + javaType.getSimpleName());
         }
-        if (has(element, "ElementCollection")) {
-            throw new MappingException(where + ": @jakarta.persistence.ElementCollection is not supported; "
-                    + "store the values in a model of their own, with a foreign key to this one");
-        }
+        Class<?> elementType = has(element, "ElementCollection") ? elementType(javaType, generic, where) : null;
         String key = columnName.toLowerCase(Locale.ROOT);
         mappedColumns.add(key);
         unique |= uniqueColumns.contains(key);
@@ -220,7 +221,22 @@ final class EntityMapping {
         }
         return new ColumnOptions(primaryKey, generated, columnName, notNull, unique, indexName, index,
                 base.foreignKey(), base.onDelete(), base.onUpdate(), maxLength, maxDigits, decimalPlaces,
-                base.sqlDefault(), sqlType, computed, version || has(element, "Version"));
+                base.sqlDefault(), sqlType, computed, version || has(element, "Version"), elementType);
+    }
+
+    /**
+     * The element type of an {@code @ElementCollection}: a {@code Set}, {@code List} or {@code Collection}
+     * of strings or of an enum, kept in one column (see {@code ElementsCodec}).
+     */
+    private static Class<?> elementType(Class<?> javaType, Type generic, String where) {
+        if ((javaType == Set.class || javaType == List.class || javaType == Collection.class)
+                && generic instanceof ParameterizedType pt && pt.getActualTypeArguments()[0] instanceof Class<?> e
+                && (e == String.class || e.isEnum())) {
+            return e;
+        }
+        throw new MappingException(where + ": @jakarta.persistence.ElementCollection is supported on a Set, List or "
+                + "Collection of String or of an enum only, not " + generic.getTypeName() + "; "
+                + "store other values in a model of their own, with a foreign key to this one");
     }
 
     /**

@@ -32,11 +32,13 @@ public final class FieldMeta implements FieldInfo {
     private final int position;
     private final Accessor accessor;
     private final Class<?> boxedType;
+    private final Class<?> elementType;
 
     FieldMeta(Class<?> owner, String name, String column, Class<?> javaType, boolean nullable, boolean primaryKey,
             boolean autoIncrement, boolean unique, String indexName, String foreignKey, ReferentialAction onDelete,
             ReferentialAction onUpdate, int maxLength, int maxDigits, int decimalPlaces, String sqlDefault,
-            String sqlTypeOverride, boolean computed, boolean version, int position, Accessor accessor) {
+            String sqlTypeOverride, boolean computed, boolean version, int position, Accessor accessor,
+            Class<?> elementType) {
         this.owner = owner;
         this.name = name;
         this.column = column;
@@ -59,6 +61,7 @@ public final class FieldMeta implements FieldInfo {
         this.position = position;
         this.accessor = accessor;
         this.boxedType = Types.box(javaType);
+        this.elementType = elementType;
     }
 
     @Override
@@ -84,6 +87,14 @@ public final class FieldMeta implements FieldInfo {
     @Override
     public String sqlType(Dialect dialect) {
         return sqlTypeOverride.isEmpty() ? SqlTypes.ddlType(this, dialect) : sqlTypeOverride;
+    }
+
+    /**
+     * The element type ({@code String} or an enum) of a collection stored in this one column, an
+     * entity's {@code @ElementCollection}; null for every other column.
+     */
+    public Class<?> elementType() {
+        return elementType;
     }
 
     /** The verbatim DDL type override, or an empty string. */

@@ -59,7 +59,7 @@ public final class ModelMeta<M> implements ModelInfo<M> {
                         .asType(java.lang.invoke.MethodType.methodType(Object.class, Object[].class))
                 : constructor.asType(java.lang.invoke.MethodType.methodType(Object.class));
         this.record = record;
-        this.hasByteArrays = fields.stream().anyMatch(f -> f.javaType() == byte[].class);
+        this.hasByteArrays = fields.stream().anyMatch(f -> f.javaType() == byte[].class || f.elementType() != null);
         this.create = record ? null : RowHandles.create(newInstance, this.fields);
         this.readAll = RowHandles.read(this.fields);
         List<FieldMeta> pk = new ArrayList<>();
@@ -146,7 +146,7 @@ public final class ModelMeta<M> implements ModelInfo<M> {
         return primaryKey;
     }
 
-    /** Whether a column holds {@code byte[]} (snapshots must copy those arrays). */
+    /** Whether a column holds {@code byte[]} or a collection (snapshots must copy those). */
     public boolean hasByteArrays() {
         return hasByteArrays;
     }

@@ -142,9 +142,9 @@ public final class ModelRegistry {
                 continue;
             }
             boolean version = m.element.isAnnotationPresent(Version.class);
-            ColumnOptions options = entity ? jpa.column(m.name, m.type, m.element, f, version, where)
+            ColumnOptions options = entity ? jpa.column(m.name, m.type, m.generic, m.element, f, version, where)
                     : ColumnOptions.of(f, Naming.snakeCase(m.name), version);
-            if (!Types.supported(m.type)) {
+            if (options.elementType() == null && !Types.supported(m.type)) {
                 throw new MappingException(where + ": unsupported field type " + m.generic.getTypeName());
             }
             FieldMeta meta = column(type, tableName, m, options, keyCount, fields.size(), where);
@@ -240,7 +240,7 @@ public final class ModelRegistry {
         Accessor accessor = m.field != null ? Accessor.forField(m.field) : Accessor.forRecordComponent(m.component);
         return new FieldMeta(type, m.name, column, m.type, nullable, pk, autoIncrement, o.unique(), indexName, fk,
                 o.onDelete(), o.onUpdate(), maxLength, o.maxDigits(), o.decimalPlaces(), o.sqlDefault(), o.sqlType(),
-                o.computed(), version, position, accessor);
+                o.computed(), version, position, accessor, o.elementType());
     }
 
     /** A {@code @Table} model speaks SQLModel's vocabulary only: a Jakarta Persistence annotation there is a mistake. */

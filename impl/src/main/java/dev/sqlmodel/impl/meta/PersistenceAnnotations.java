@@ -52,7 +52,7 @@ final class PersistenceAnnotations {
             Map.entry("AttributeOverrides", EMBEDDED),
             Map.entry("AssociationOverride", EMBEDDED),
             Map.entry("AssociationOverrides", EMBEDDED),
-            Map.entry("CollectionTable", COLLECTION),
+            Map.entry("CollectionTable", "the values are kept in one column of the entity's table"),
             Map.entry("OrderColumn", COLLECTION),
             Map.entry("MapKey", COLLECTION),
             Map.entry("MapKeyColumn", COLLECTION),

@@ -37,6 +37,10 @@ final class EntityState {
             for (int i = 0; i < values.length; i++) {
                 if (values[i] instanceof byte[] b) {
                     values[i] = b.clone();
+                } else if (values[i] instanceof java.util.Set<?> set) {
+                    values[i] = new java.util.LinkedHashSet<>(set);
+                } else if (values[i] instanceof java.util.Collection<?> c) {
+                    values[i] = new java.util.ArrayList<>(c);
                 }
             }
         }

@@ -73,6 +73,9 @@ public final class Codecs {
      * {@code 12.30} in a DECIMAL column as the number 12.3; the other databases keep the scale.
      */
     public static ValueCodec forField(FieldMeta field, Dialect dialect) {
+        if (field.elementType() != null) {
+            return new ElementsCodec(field.javaType(), field.elementType());
+        }
         ValueCodec c = forType(field.javaType(), dialect);
         if (dialect == Dialect.SQLITE && field.boxedType() == BigDecimal.class && field.decimalPlaces() >= 0) {
             return new Scaled(c, field.decimalPlaces());

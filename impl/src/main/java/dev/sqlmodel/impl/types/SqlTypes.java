@@ -23,6 +23,9 @@ public final class SqlTypes {
     /** The DDL type of {@code field} on {@code dialect}, ignoring any override. */
     public static String ddlType(FieldMeta field, Dialect dialect) {
         Class<?> t = field.boxedType();
+        if (field.elementType() != null) {
+            return "TEXT"; // a JSON array of the elements, see ElementsCodec
+        }
         if (t == String.class) {
             if (field.maxLength() > 0) {
                 return "VARCHAR(" + field.maxLength() + ")";

@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** Classes mapped with Jakarta Persistence annotations: created, written and read back on every database. */
 class PersistenceEntitiesTest extends DatabaseTest {
@@ -106,13 +107,14 @@ class PersistenceEntitiesTest extends DatabaseTest {
     void versionsCountUpAndTransientFieldsStayOut(Db db) {
         Engine engine = fresh(db);
         try (StatelessSession s = engine.stateless()) {
-            Article apple = s.insert(Article.of("apple", 1.19, "TEST-12"));
+            Article apple = s.insert(Article.of("apple", 1.19, "TEST-12", Article.Department.GROCERY));
             long first = apple.getVersionNum();
             Article read = s.get(Article.class, "TEST-12").orElseThrow();
             assertEquals(first, read.getVersionNum());
             assertEquals("apple", read.getName());
             assertEquals(1.19, read.getPrice());
             assertNull(read.getSurgePrice(), "a @Transient field is not stored");
+            assertEquals(Set.of(Article.Department.GROCERY), read.getDepartments());
 
             read.setPrice(1.29);
             s.update(read);
@@ -130,7 +132,33 @@ class PersistenceEntitiesTest extends DatabaseTest {
             assertNull(s.get(Article.class, "TEST-14").orElseThrow().getPrice());
         }
         List<String> columns = columnNames(engine, "article");
-        assertEquals(List.of("articlenum", "name", "price", "versionnum"), columns.stream().sorted().toList());
+        assertEquals(List.of("articlenum", "departments", "name", "price", "versionnum"),
+                columns.stream().sorted().toList());
+    }
+
+    @DbTest
+    void elementCollectionsKeepTheirValuesInOneColumn(Db db) {
+        Engine engine = fresh(db);
+        Session session = session(db);
+        Article socks = Article.of("socks", 5.99, "TEST-87", Article.Department.CLOTHING, Article.Department.GARDEN);
+        Article none = Article.of("nothing", 0.0, "TEST-88");
+        session.add(socks);
+        session.add(none);
+        session.commit();
+        assertEquals(Set.of(), session.get(Article.class, "TEST-88").orElseThrow().getDepartments());
+
+        Session second = session(db);
+        Article read = second.get(Article.class, "TEST-87").orElseThrow();
+        read.getDepartments().add(Article.Department.TOOLS);
+        second.commit();
+        try (StatelessSession s = engine.stateless()) {
+            assertEquals(Set.of(Article.Department.CLOTHING, Article.Department.GARDEN, Article.Department.TOOLS),
+                    s.get(Article.class, "TEST-87").orElseThrow().getDepartments(),
+                    "a change made inside the set is flushed");
+        }
+        String stored = readText(engine, "SELECT departments FROM article WHERE articlenum = 'TEST-87'");
+        assertEquals("[\"CLOTHING\",\"GARDEN\",\"TOOLS\"]", stored.replace("\"GARDEN\",\"CLOTHING\"",
+                "\"CLOTHING\",\"GARDEN\""));
     }
 
     @DbTest

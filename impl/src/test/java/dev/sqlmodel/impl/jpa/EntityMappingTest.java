@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * refused ones are compiled here without the processor, which would report them at compile time.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InvalidEntitiesTest {
+class EntityMappingTest {
     private static final String HEAD = "package bad; import jakarta.persistence.*; import java.util.*; ";
 
     private URLClassLoader loader;
@@ -44,7 +44,7 @@ class InvalidEntitiesTest {
         sources.put("EmbeddedAddress", "@Entity public class EmbeddedAddress { @Id public long id;"
                 + " @Embedded public String street; }");
         sources.put("Tagged", "@Entity public class Tagged { @Id public long id;"
-                + " @ElementCollection public Set<String> tags; }");
+                + " @ElementCollection public Set<Integer> counts; }");
         sources.put("OrdinalEnum", "@Entity public class OrdinalEnum { public enum Size { S, M } @Id public long id;"
                 + " @Enumerated(EnumType.ORDINAL) public Size size; }");
         sources.put("SequenceKey", "@Entity public class SequenceKey { @Id @GeneratedValue(strategy ="
@@ -110,7 +110,7 @@ class InvalidEntitiesTest {
         assertRefused("ManyToOneHero", "ManyToOneHero.boss", "@jakarta.persistence.ManyToOne", "foreignKey",
                 "Related<T>");
         assertRefused("EmbeddedAddress", "EmbeddedAddress.street", "@jakarta.persistence.Embedded");
-        assertRefused("Tagged", "Tagged.tags", "@jakarta.persistence.ElementCollection");
+        assertRefused("Tagged", "Tagged.counts", "@jakarta.persistence.ElementCollection", "String or of an enum");
         assertRefused("Converted", "Converted.x", "@jakarta.persistence.Convert");
     }
 
@@ -154,6 +154,19 @@ class InvalidEntitiesTest {
         assertEquals(-1, sized.fields().get(1).maxLength(), "the default length 255 leaves the type to SQLModel");
         assertEquals(6, sized.fields().get(2).maxDigits());
         assertEquals(-1, sized.fields().get(3).maxLength(), "length applies to strings only");
+    }
+
+    @Test
+    void elementCollectionsTravelThroughJson() {
+        Article plum = Article.of("plum", 0.89, "TEST-18", Article.Department.GROCERY);
+        String json = SqlModel.toJson(plum);
+        assertTrue(json.contains("\"departments\":[\"GROCERY\"]"), json);
+        assertTrue(!json.contains("surgePrice"), json);
+        Article back = SqlModel.fromJson(Article.class, json.replace("[\"GROCERY\"]", "[\"GROCERY\",\"GARDEN\"]"));
+        assertEquals(java.util.Set.of(Article.Department.GROCERY, Article.Department.GARDEN), back.getDepartments());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SqlModel.fromJson(Article.class,
+                "{\"articleNum\": \"A\", \"name\": \"x\", \"departments\": [\"NOPE\"]}"));
+        assertTrue(e.getMessage().contains("departments"), e.getMessage());
     }
 
     @Test
