@@ -251,4 +251,17 @@ class QueryByNameTest extends DatabaseTest {
         assertEquals(0L, nothing.totalElements());
         assertEquals(0L, nothing.totalPages());
     }
+
+    @DbTest
+    void streamsReadToTheEndOrClosedGiveTheirConnectionBack(Db db) {
+        Naturals numbers = numbers(db);
+        for (int i = 0; i < 30; i++) {
+            assertEquals(100, numbers.findAll().count());
+            assertEquals(3, numbers.findByKindOrSqrt(Kind.ONE, 1).toList().size());
+        }
+        try (Stream<Natural> partly = numbers.findAll()) {
+            assertTrue(partly.findFirst().isPresent());
+        }
+        assertEquals(0, engine(db).stats().active(), engine(db).stats().toString());
+    }
 }

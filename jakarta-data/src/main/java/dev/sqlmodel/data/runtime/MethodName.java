@@ -98,7 +98,9 @@ final class MethodName {
             pos = by - 5;
         } else {
             pos = by + 2;
-            parseTerms(terms);
+            if (!name.startsWith("OrderBy", pos)) {
+                parseTerms(terms);
+            }
         }
         if (pos < name.length()) {
             if (!name.startsWith("OrderBy", pos)) {
