@@ -125,6 +125,8 @@ class JdqlRepositoryTest extends DatabaseTest {
         assertTrue(shelf.setWidth("B", 1));
         assertFalse(shelf.setWidth("Z", 1));
         assertEquals(1, shelf.withCode("B").orElseThrow().width);
+        // without FROM, the query reads the entity the method returns
+        assertEquals(List.of("A", "C"), shelf.widerThan(100).stream().map(b -> b.code).toList());
         assertEquals(3L, shelf.removeAll());
         assertEquals(0L, shelf.resizeAll(2, 1));
     }

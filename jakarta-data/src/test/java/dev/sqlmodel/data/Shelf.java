@@ -3,6 +3,7 @@ package dev.sqlmodel.data;
 import jakarta.data.repository.Insert;
 import jakarta.data.repository.Query;
 import jakarta.data.repository.Repository;
+import java.util.List;
 import java.util.Optional;
 
 /** A repository of no primary entity: JDQL names the entity in FROM, UPDATE and DELETE. */
@@ -23,4 +24,7 @@ public interface Shelf {
 
     @Query("FROM Box WHERE code = ?1")
     Optional<Box> withCode(String code);
+
+    @Query("WHERE width > ?1 ORDER BY code")
+    List<Box> widerThan(int width);
 }

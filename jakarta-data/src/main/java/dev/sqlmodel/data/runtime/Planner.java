@@ -391,15 +391,18 @@ final class Planner {
     // ---- @Query ---------------------------------------------------------------------------------
 
     private MethodPlan jdql(Method m, String text) {
+        ResultShape shape = ResultShape.of(generics.returnType(m));
+        // Without FROM the query reads the entity the method returns, else the repository's primary entity.
+        Class<?> queried = shape.element() != null && EntityModel.isEntity(shape.element()) ? shape.element()
+                : primaryEntity;
         JdqlQuery query;
         try {
-            query = JdqlQuery.parse(text, primaryEntity, entities);
+            query = JdqlQuery.parse(text, queried, entities);
         } catch (IllegalArgumentException e) {
             throw fail(m, e.getMessage());
         }
         Special special = new Special(m);
         Function<Object[], JdqlQuery.Parameters> parameters = parameters(m, query, special);
-        ResultShape shape = ResultShape.of(generics.returnType(m));
         if (query.kind() != JdqlQuery.Kind.SELECT) {
             if (shape.kind() != ResultShape.Kind.VOID && shape.kind() != ResultShape.Kind.LONG
                     && shape.kind() != ResultShape.Kind.INT && shape.kind() != ResultShape.Kind.BOOLEAN) {
