@@ -274,10 +274,30 @@ public final class Validation {
         }
     }
 
+    /**
+     * Every property is reachable: models hold plain values, never a provider's lazy proxies. Set
+     * explicitly because Hibernate Validator otherwise asks Jakarta Persistence whenever its API is
+     * on the class path (as it is for entities), which finds no provider and logs a warning each time.
+     */
+    private static final jakarta.validation.TraversableResolver TRAVERSE_ALL = new jakarta.validation.TraversableResolver() {
+        @Override
+        public boolean isReachable(Object bean, jakarta.validation.Path.Node node, Class<?> rootBeanType,
+                jakarta.validation.Path path, java.lang.annotation.ElementType elementType) {
+            return true;
+        }
+
+        @Override
+        public boolean isCascadable(Object bean, jakarta.validation.Path.Node node, Class<?> rootBeanType,
+                jakarta.validation.Path path, java.lang.annotation.ElementType elementType) {
+            return true;
+        }
+    };
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static ValidatorFactory buildLengths(Set<Class<?>> types) {
         HibernateValidatorConfiguration config = jakarta.validation.Validation.byProvider(HibernateValidator.class)
                 .configure();
+        config.traversableResolver(TRAVERSE_ALL);
         ConstraintMapping mapping = config.createConstraintMapping();
         Map<Class<?>, TypeConstraintMappingContext<?>> contexts = new HashMap<>();
         Set<java.lang.reflect.Field> constrained = new HashSet<>();
@@ -322,6 +342,7 @@ public final class Validation {
     private static ValidatorFactory build() {
         HibernateValidatorConfiguration config = jakarta.validation.Validation.byProvider(HibernateValidator.class)
                 .configure();
+        config.traversableResolver(TRAVERSE_ALL);
         ConstraintValidatorFactory v = validators;
         if (v != null) {
             config.constraintValidatorFactory(v);

@@ -79,12 +79,13 @@ final class ModelChecks {
     private boolean checkType(ModelDescriptor model) {
         TypeElement type = model.type();
         String name = model.sourceName();
+        String kind = model.entity() ? "@Entity" : "@Table";
         if (type.getKind() != ElementKind.CLASS && type.getKind() != ElementKind.RECORD) {
-            error(type, name + ": @Table needs a class or a record, not " + describeKind(type.getKind()));
+            error(type, name + ": " + kind + " needs a class or a record, not " + describeKind(type.getKind()));
             return false;
         }
         if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
-            error(type, name + ": a @Table model must be a top-level class or a static nested class");
+            error(type, name + ": a " + kind + " model must be a top-level class or a static nested class");
             return false;
         }
         if (type.getKind() == ElementKind.RECORD) {
@@ -92,14 +93,14 @@ final class ModelChecks {
         }
         boolean referable = ColumnTypes.isVisibleInPackage(type);
         if (!referable) {
-            error(type, name + ": a @Table model must not be private (nor nested in a private class)");
+            error(type, name + ": a " + kind + " model must not be private (nor nested in a private class)");
         }
         if (type.getModifiers().contains(Modifier.ABSTRACT)) {
-            error(type, name + ": a @Table model must not be abstract");
+            error(type, name + ": a " + kind + " model must not be abstract");
         }
         if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)
                 && !isInterfaceMember(type)) {
-            error(type, name + ": a nested @Table model must be static, so that it can be created without an outer instance");
+            error(type, name + ": a nested " + kind + " model must be static, so that it can be created without an outer instance");
         }
         boolean hasNoArgConstructor = ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
                 .anyMatch(c -> c.getParameters().isEmpty());
@@ -202,7 +203,7 @@ final class ModelChecks {
                 error(model, member, "linkModel is only allowed on a RelatedMany field, not on Related");
             }
             Element link = types.asElement(linkModel);
-            if (link == null || annotations.find(link, Annotations.TABLE).isEmpty()) {
+            if (link == null || !annotations.isModel(link)) {
                 error(model, member, "linkModel " + linkModel + " is not a @Table model");
             }
         }

@@ -121,11 +121,15 @@ final class PersistenceChecks {
                 }
             }
         }
-        boolean hasKey = model.members().stream().anyMatch(m -> annotations.findPersistence(m.annotated(), "Id").isPresent()
-                || annotations.findOnAny(m.annotated(), Annotations.FIELD)
-                        .map(f -> annotations.bool(f, "primaryKey")).orElse(false));
-        if (!hasKey) {
+        long keys = model.members().stream().filter(this::isKey).count();
+        if (keys == 0) {
             error(type, name + ": an @Entity needs an @Id field");
+        }
+        for (ModelMember member : model.members()) {
+            if (keys > 1 && annotations.findPersistence(member.annotated(), "GeneratedValue").isPresent()) {
+                error(model, member, "@GeneratedValue on a composite key; a composite key is never generated, so "
+                        + "remove it or keep a single @Id");
+            }
         }
     }
 
@@ -212,10 +216,7 @@ final class PersistenceChecks {
         Optional<AnnotationMirror> generated = annotations.findPersistence(member.annotated(), "GeneratedValue");
         if (generated.isPresent()) {
             String strategy = annotations.constant(generated.get(), "strategy");
-            boolean key = annotations.findPersistence(member.annotated(), "Id").isPresent()
-                    || annotations.findOnAny(member.annotated(), Annotations.FIELD)
-                            .map(f -> annotations.bool(f, "primaryKey")).orElse(false);
-            if (!key) {
+            if (!isKey(member)) {
                 error(model, member, "@GeneratedValue needs @Id");
             } else if (!strategy.equals("IDENTITY") && !strategy.equals("AUTO")) {
                 error(model, member, "@GeneratedValue(strategy = " + strategy
@@ -242,6 +243,13 @@ final class PersistenceChecks {
             error(model, member, "@Lob applies to String and byte[] fields only, not " + type);
         }
         return fine;
+    }
+
+    /** Whether a member of an entity is part of its key: {@code @Id}, or {@code @Field(primaryKey = true)}. */
+    private boolean isKey(ModelMember member) {
+        return annotations.findPersistence(member.annotated(), "Id").isPresent()
+                || annotations.findOnAny(member.annotated(), Annotations.FIELD)
+                        .map(f -> annotations.bool(f, "primaryKey")).orElse(false);
     }
 
     /** Whether a member is an entity's {@code @ElementCollection}, kept in one column. */

@@ -209,6 +209,8 @@ class PersistenceModelsTest {
                 .hadErrorContaining("com.acme.Hero.id: @GeneratedValue needs an integer key");
         assertThat(compileEntity("@Id @GeneratedValue(strategy = GenerationType.SEQUENCE) public Long id;"))
                 .hadErrorContaining("@GeneratedValue(strategy = SEQUENCE) is not supported; use GenerationType.IDENTITY");
+        assertThat(compileEntity("@Id @GeneratedValue public Long a;", "@Id public long b;"))
+                .hadErrorContaining("com.acme.Hero.a: @GeneratedValue on a composite key");
         assertThat(compileEntity("public String name;"))
                 .hadErrorContaining("com.acme.Hero: an @Entity needs an @Id field");
         Compilation property = compileEntity("private long id;", "@Id public long getId() { return id; }");

@@ -144,6 +144,10 @@ public final class ModelRegistry {
             boolean version = m.element.isAnnotationPresent(Version.class);
             ColumnOptions options = entity ? jpa.column(m.name, m.type, m.generic, m.element, f, version, where)
                     : ColumnOptions.of(f, Naming.snakeCase(m.name), version);
+            if (entity && keyCount > 1 && PersistenceAnnotations.has(m.element, "GeneratedValue")) {
+                throw new MappingException(where + ": @GeneratedValue on a composite key; a composite key is never "
+                        + "generated, so remove it or keep a single @Id");
+            }
             if (options.elementType() == null && !Types.supported(m.type)) {
                 throw new MappingException(where + ": unsupported field type " + m.generic.getTypeName());
             }

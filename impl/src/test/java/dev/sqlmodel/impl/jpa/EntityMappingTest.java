@@ -68,6 +68,8 @@ class EntityMappingTest {
         sources.put("Converted", "@Entity public class Converted { @Id public long id; @Convert public String x; }");
         sources.put("TwoKeys", "@Entity @IdClass(TwoKeys.class) public class TwoKeys { @Id public long a; @Id public long b;"
                 + " public String name; }");
+        sources.put("GeneratedPair", "@Entity public class GeneratedPair { @Id @GeneratedValue public Long a;"
+                + " @Id public long b; }");
         sources.put("ReadOnly", "@Entity public class ReadOnly { @Id public long id;"
                 + " @Column(insertable = false, updatable = false) public String total; @Lob public String text; }");
         sources.put("Sized", "@Entity @Table(name = \"Sizes\", schema = \"\") public class Sized { @Id public long id;"
@@ -119,6 +121,7 @@ class EntityMappingTest {
         assertRefused("OrdinalEnum", "OrdinalEnum.size", "ORDINAL", "EnumType.STRING");
         assertRefused("SequenceKey", "SequenceKey.id", "SEQUENCE", "IDENTITY");
         assertRefused("GeneratedText", "GeneratedText.id", "integer key");
+        assertRefused("GeneratedPair", "GeneratedPair.a", "composite key");
     }
 
     @Test
