@@ -18,8 +18,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * A read, count, exists or bulk delete: query by method name, {@code @Find}, parameter-based {@code @Delete}, and the
@@ -77,7 +81,7 @@ final class QueryPlan implements MethodPlan {
             if (result instanceof Stream<?> stream) {
                 keepOpen = true;
                 StatelessSession session = s;
-                return stream.onClose(session::close);
+                return translating(stream).onClose(session::close);
             }
             return result;
         } catch (RuntimeException e) {
@@ -87,6 +91,23 @@ final class QueryPlan implements MethodPlan {
                 s.close();
             }
         }
+    }
+
+    /** The stream with database failures met while it is read turned into Jakarta Data's exceptions. */
+    private static <T> Stream<T> translating(Stream<T> stream) {
+        Spliterator<T> source = stream.spliterator();
+        Spliterator<T> guarded = new Spliterators.AbstractSpliterator<>(source.estimateSize(),
+                source.characteristics() & ~Spliterator.SIZED) {
+            @Override
+            public boolean tryAdvance(Consumer<? super T> action) {
+                try {
+                    return source.tryAdvance(action);
+                } catch (RuntimeException e) {
+                    throw DataErrors.translate(e, false);
+                }
+            }
+        };
+        return StreamSupport.stream(guarded, false).onClose(stream::close);
     }
 
     private Object run(StatelessSession s, Object[] args) {
