@@ -1,14 +1,19 @@
 package dev.sqlmodel.it;
 
 import static dev.sqlmodel.Sql.delete;
+import static dev.sqlmodel.Sql.select;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sqlmodel.Database;
 import dev.sqlmodel.Engine;
 import dev.sqlmodel.Session;
 import dev.sqlmodel.it.data.Gadget;
 import dev.sqlmodel.it.data.Gadgets;
 import dev.sqlmodel.it.data.Gadgets_;
+import dev.sqlmodel.it.data.Memo;
+import dev.sqlmodel.it.data.Memos;
+import dev.sqlmodel.it.data.Memos_;
 import dev.sqlmodel.it.data.OtherGadgets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.Bean;
@@ -30,18 +35,29 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 public abstract class DataScenarios {
     @Inject Gadgets gadgets;
+    @Inject Memos memos;
     @Inject Engine engine;
+    @Inject @Database("reports") Engine reportsEngine;
     @Inject BeanManager beans;
 
     /** The application: the model, its repositories and the generated class, in an annotated-mode bean archive. */
     static JavaArchive deployment(TestDatabase db, String schema, Class<?> testClass) {
         db.create(schema);
+        TestDatabase.SQLITE.create(reports(schema));
+        String properties = db.properties(schema)
+                + "sqlmodel.datasource.reports.url=" + TestDatabase.SQLITE.url(reports(schema)) + "\n";
         return ShrinkWrap.create(JavaArchive.class, schema + ".jar")
                 .addClasses(Gadget.class, Gadgets.class, Gadgets_.class, OtherGadgets.class)
+                .addClasses(Memo.class, Memos.class, Memos_.class)
                 .addClasses(TestDatabase.class, DataScenarios.class, testClass)
                 .addAsManifestResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\""
                         + " version=\"4.0\" bean-discovery-mode=\"annotated\"/>"), "beans.xml")
-                .addAsResource(new StringAsset(db.properties(schema)), "META-INF/sqlmodel.properties");
+                .addAsResource(new StringAsset(properties), "META-INF/sqlmodel.properties");
+    }
+
+    /** The SQLite file of the second database of {@code schema}'s deployment. */
+    static String reports(String schema) {
+        return "reports_" + schema;
     }
 
     /** Creates the tables and empties the gadgets' (Arquillian runs no lifecycle methods in the container here). */
@@ -68,6 +84,25 @@ public abstract class DataScenarios {
         assertTrue(gadgets.findById(4L).isEmpty());
         assertEquals(List.of("belt", "cape"), names(gadgets.findByPowerGreaterThanOrderByNameAsc(5)));
         assertEquals(List.of("cape", "grapple"), names(gadgets.weakerThan(9)));
+    }
+
+    @Test
+    void repositoryOfADataStoreWritesToThatDatabase() {
+        reportsEngine.createAll();
+        engine.createAll();
+        try (Session s = reportsEngine.session()) {
+            s.execute(delete(Memo.class));
+            s.commit();
+        }
+        memos.save(new Memo(1L, "refuel the car"));
+
+        assertEquals("refuel the car", memos.findById(1L).orElseThrow().text);
+        try (Session s = reportsEngine.session()) {
+            assertEquals(1, s.exec(select(Memo.class)).all().size());
+        }
+        try (Session s = engine.session()) {
+            assertEquals(0, s.exec(select(Memo.class)).all().size(), "the default database has no memo");
+        }
     }
 
     @Test

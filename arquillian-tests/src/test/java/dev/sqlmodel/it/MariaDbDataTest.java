@@ -16,5 +16,6 @@ class MariaDbDataTest extends DataScenarios {
     @AfterAll
     static void dropSchema() {
         TestDatabase.MARIADB.drop(SCHEMA);
+        TestDatabase.SQLITE.drop(reports(SCHEMA));
     }
 }

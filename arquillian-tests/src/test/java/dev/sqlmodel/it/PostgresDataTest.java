@@ -16,5 +16,6 @@ class PostgresDataTest extends DataScenarios {
     @AfterAll
     static void dropSchema() {
         TestDatabase.POSTGRESQL.drop(SCHEMA);
+        TestDatabase.SQLITE.drop(reports(SCHEMA));
     }
 }

@@ -16,5 +16,6 @@ class SqliteDataTest extends DataScenarios {
     @AfterAll
     static void dropSchema() {
         TestDatabase.SQLITE.drop(SCHEMA);
+        TestDatabase.SQLITE.drop(reports(SCHEMA));
     }
 }
