@@ -21,7 +21,8 @@ import javax.tools.Diagnostic;
  * The model annotation processor: checks every {@code @Table} or {@code @jakarta.persistence.Entity}
  * model, generates its {@code Hero_} metamodel (and the Jakarta Data static metamodel {@code _Hero}
  * when jakarta.data-api is on the class path) and, in the last round, writes
- * {@code META-INF/sqlmodel/models.idx}.
+ * {@code META-INF/sqlmodel/models.idx}. For each Jakarta Data {@code @Repository} interface over
+ * such models it generates the implementing bean class {@code Heroes_} ({@link RepositoryGenerator}).
  */
 public final class ModelProcessor extends AbstractProcessor {
     private Elements elements;
