@@ -279,7 +279,8 @@ public final class Validation {
      * explicitly because Hibernate Validator otherwise asks Jakarta Persistence whenever its API is
      * on the class path (as it is for entities), which finds no provider and logs a warning each time.
      */
-    private static final jakarta.validation.TraversableResolver TRAVERSE_ALL = new jakarta.validation.TraversableResolver() {
+    private static final jakarta.validation.TraversableResolver TRAVERSE_ALL =
+            new jakarta.validation.TraversableResolver() {
         @Override
         public boolean isReachable(Object bean, jakarta.validation.Path.Node node, Class<?> rootBeanType,
                 jakarta.validation.Path path, java.lang.annotation.ElementType elementType) {

@@ -101,7 +101,7 @@ final class EntityMapping {
         return schema;
     }
 
-    /** Whether the field is left out of the table: {@code @Transient} (the {@code transient} modifier is handled by the caller). */
+    /** Whether the field is left out of the table by {@code @Transient} (the caller drops {@code transient} fields). */
     static boolean skipped(AnnotatedElement element) {
         return has(element, "Transient");
     }

@@ -43,7 +43,10 @@ public final class ModelRegistry {
         }
     };
 
-    /** Whether a class carries {@code @Table} or {@code @jakarta.persistence.Entity}, cached: annotation lookups are slow on hot paths. */
+    /**
+     * Whether a class carries {@code @Table} or {@code @jakarta.persistence.Entity}, cached:
+     * annotation lookups are slow on hot paths.
+     */
     private static final ClassValue<Boolean> TABLES = new ClassValue<>() {
         @Override
         protected Boolean computeValue(Class<?> type) {
@@ -202,8 +205,8 @@ public final class ModelRegistry {
         } catch (IllegalAccessException e) {
             throw new MappingException(type.getName() + ": constructor is not accessible", e);
         }
-        ModelMeta<M> meta = new ModelMeta<>(type, tableName, schema, table != null || entity, fields, relations, constructor,
-                record);
+        ModelMeta<M> meta = new ModelMeta<>(type, tableName, schema, table != null || entity, fields, relations,
+                constructor, record);
         if (layout != null) {
             meta.recordLayout(layout);
         }

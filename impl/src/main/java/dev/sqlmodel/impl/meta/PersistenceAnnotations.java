@@ -172,7 +172,10 @@ final class PersistenceAnnotations {
         }
     }
 
-    /** Refuses the class-level annotations of {@code type} (or a superclass) that change the mapping in ways SQLModel does not follow. */
+    /**
+     * Refuses the annotations of {@code type}, its superclasses and their methods that change the
+     * mapping in ways SQLModel does not follow.
+     */
     static void refuseUnsupported(Class<?> type) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Annotation a : c.getDeclaredAnnotations()) {

@@ -18,8 +18,8 @@ public final class Types {
             float.class, Float.class, char.class, Character.class);
 
     private static final Set<Class<?>> SUPPORTED = Set.of(String.class, Character.class, Integer.class, Long.class,
-            Short.class, Byte.class, Boolean.class, Double.class, Float.class, BigDecimal.class, LocalDate.class, LocalTime.class,
-            LocalDateTime.class, OffsetDateTime.class, Instant.class, Duration.class, UUID.class, byte[].class);
+            Short.class, Byte.class, Boolean.class, Double.class, Float.class, BigDecimal.class, LocalDate.class,
+            LocalTime.class, LocalDateTime.class, OffsetDateTime.class, Instant.class, Duration.class, UUID.class, byte[].class);
 
     private static final Set<Class<?>> INTEGERS = Set.of(Integer.class, Long.class, Short.class, Byte.class);
 
