@@ -4,7 +4,7 @@ import dev.sqlmodel.Field;
 import dev.sqlmodel.Table;
 
 /** An entity without version, for save (upsert) and the built-in repository methods. */
-@Table(name = "box")
+@Table(name = "repo_box")
 public class Box {
     @Field(primaryKey = true, maxLength = 40) public String code;
     public int width;

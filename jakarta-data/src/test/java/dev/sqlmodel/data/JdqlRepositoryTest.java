@@ -13,6 +13,8 @@ import dev.sqlmodel.impl.testing.Db;
 import dev.sqlmodel.impl.testing.DbTest;
 import jakarta.data.Limit;
 import jakarta.data.Sort;
+import dev.sqlmodel.IntegrityException;
+import jakarta.data.exceptions.DataException;
 import jakarta.data.exceptions.EmptyResultException;
 import jakarta.data.page.CursoredPage;
 import jakarta.data.page.Page;
@@ -127,6 +129,10 @@ class JdqlRepositoryTest extends DatabaseTest {
         assertEquals(1, shelf.withCode("B").orElseThrow().width);
         // without FROM, the query reads the entity the method returns
         assertEquals(List.of("A", "C"), shelf.widerThan(100).stream().map(b -> b.code).toList());
+        // a NOT NULL violation is no duplicate key: a plain DataException with ours as the cause
+        DataException e = assertThrows(DataException.class, () -> shelf.changeWidth("A", null));
+        assertEquals(DataException.class, e.getClass());
+        assertTrue(e.getCause() instanceof IntegrityException, String.valueOf(e.getCause()));
         assertEquals(3L, shelf.removeAll());
         assertEquals(0L, shelf.resizeAll(2, 1));
     }

@@ -10,6 +10,7 @@ import dev.sqlmodel.Engine;
 import dev.sqlmodel.impl.testing.DatabaseTest;
 import dev.sqlmodel.impl.testing.Db;
 import dev.sqlmodel.impl.testing.DbTest;
+import jakarta.data.Sort;
 import jakarta.data.exceptions.EntityExistsException;
 import jakarta.data.exceptions.OptimisticLockingFailureException;
 import java.util.Comparator;
@@ -170,5 +171,19 @@ class LifecycleTest extends DatabaseTest {
         assertEquals(1L, catalog.deleteByCodeLike("TEST-%"));
         assertEquals(List.of("X-4"), Stream.of("X-4").filter(c -> catalog.get(c).isPresent()).sorted(
                 Comparator.naturalOrder()).toList());
+    }
+
+    @DbTest
+    void typeVariablesOfAnIntermediateInterfaceAreBoundAndIdNamesTheKey(Db db) {
+        Engine engine = fresh(db);
+        BoxStore store = Repos.of(BoxStore.class, engine);
+        Box[] stored = store.store(new Box[] {Box.of("K1", 1, 1), Box.of("K2", 2, 2), Box.of("K3", 3, 3)});
+        assertEquals(3, stored.length);
+        assertEquals(Box.class, stored.getClass().getComponentType());
+        assertEquals(List.of("K3", "K1"), store.findByIdIn(List.of("K1", "K3", "K9"), Sort.desc("code")).stream()
+                .map(b -> b.code).toList());
+        assertEquals(3L, store.countByIdNotNull());
+        assertEquals(2L, store.discard(List.of(stored[0], stored[1])));
+        assertEquals(1L, store.countByIdNotNull());
     }
 }

@@ -4,7 +4,7 @@ import dev.sqlmodel.Field;
 import dev.sqlmodel.Table;
 
 /** A natural number 1 to 100 with a few of its properties: the read-only data set of the query tests. */
-@Table(name = "natural")
+@Table(name = "repo_natural")
 public class Natural {
 
     /** What kind of number. */

@@ -68,6 +68,22 @@ class PlanErrorsTest {
         Page<Natural> findByOdd(boolean odd);
     }
 
+    interface EmptyOnAScalar extends DataRepository<Natural, Long> {
+        List<Natural> findByKindEmpty();
+    }
+
+    interface TwoOperations extends DataRepository<Natural, Long> {
+        @Find
+        @Query("WHERE odd = true")
+        List<Natural> odd();
+    }
+
+    interface OrderByOnQuery extends DataRepository<Natural, Long> {
+        @Query("WHERE odd = true")
+        @OrderBy("id")
+        List<Natural> odd();
+    }
+
     private static void fails(Class<?> repository, String... parts) {
         MappingException e = assertThrows(MappingException.class, () -> RepositoryRuntime.of(repository));
         assertTrue(e.getMessage().contains(repository.getName()), e.getMessage());
@@ -129,6 +145,17 @@ class PlanErrorsTest {
     @Test
     void pageNeedsAPageRequest() {
         fails(PageWithoutRequest.class, "findByOdd", "PageRequest");
+    }
+
+    @Test
+    void emptyNeedsACollection() {
+        fails(EmptyOnAScalar.class, "findByKindEmpty()", "Empty on kind");
+    }
+
+    @Test
+    void operationAnnotationsExcludeEachOther() {
+        fails(TwoOperations.class, "odd()", "@Query and @Find exclude each other");
+        fails(OrderByOnQuery.class, "odd()", "write ORDER BY in the query");
     }
 
     @Test

@@ -5,7 +5,7 @@ import dev.sqlmodel.Table;
 import dev.sqlmodel.Version;
 
 /** A versioned entity with a text key, for the lifecycle methods. */
-@Table(name = "product")
+@Table(name = "repo_product")
 public class Product {
     @Field(primaryKey = true, maxLength = 40) public String code;
     public String name;

@@ -135,6 +135,8 @@ class QueryByNameTest extends DatabaseTest {
         assertEquals(List.of(2L, 3L, 1L, 8L, 4L, 5L, 6L, 7L, 9L, 10L, 11L, 12L),
                 ids(numbers.findByIdLessThanEqual(12, Sort.asc("sqrt"), Sort.desc("bits"), Sort.asc("id"))));
         assertEquals(List.of(5L, 7L, 4L, 6L), numbers.oddFirst((short) 3));
+        assertEquals(List.of(3L, 2L, 1L),
+                ids(Arrays.asList(numbers.findByIdLessThan(4, Sort.desc("id(this)"), Sort.asc("sqrt")))));
         try (Stream<Natural> all = numbers.findAll(Sort.desc("id"), Limit.of(3))) {
             assertEquals(List.of(100L, 99L, 98L), ids(all));
         }

@@ -25,6 +25,9 @@ public interface Shelf {
     @Query("FROM Box WHERE code = ?1")
     Optional<Box> withCode(String code);
 
+    @Query("UPDATE Box SET width = ?2 WHERE code = ?1")
+    long changeWidth(String code, Integer width);
+
     @Query("WHERE width > ?1 ORDER BY code")
     List<Box> widerThan(int width);
 }

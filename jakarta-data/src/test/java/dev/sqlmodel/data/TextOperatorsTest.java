@@ -46,6 +46,18 @@ class TextOperatorsTest extends DatabaseTest {
     }
 
     @DbTest
+    void matchingRespectsCaseOnEveryDatabaseUnlessIgnoreCase(Db db) {
+        Words words = words(db);
+        Sort<Word> byId = Sort.asc("id");
+        assertEquals(List.of(), texts(words.findByTextStartsWith("app", byId)));
+        assertEquals(List.of("apricot"), texts(words.findByTextStartsWith("ap", byId)));
+        assertEquals(List.of("Apple"), texts(words.findByTextLike("A%", byId)));
+        assertEquals(List.of(), texts(words.findByTextEndsWith("LE", byId)));
+        assertEquals(List.of(), texts(words.findByTextContains("PP", byId)));
+        assertEquals(List.of("Apple", "apricot"), texts(words.findByTextIgnoreCaseStartsWith("aP", byId)));
+    }
+
+    @DbTest
     void likeTakesAPattern(Db db) {
         Words words = words(db);
         assertEquals(List.of("a_b", "axb"), texts(words.findByTextLike("a_b", Sort.asc("id"))));

@@ -4,7 +4,7 @@ import dev.sqlmodel.Field;
 import dev.sqlmodel.Table;
 
 /** A piece of text, for the string operators. */
-@Table(name = "word")
+@Table(name = "repo_word")
 public class Word {
     @Field(primaryKey = true) public Long id;
     public String text;

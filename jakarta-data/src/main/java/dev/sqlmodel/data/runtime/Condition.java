@@ -1,6 +1,7 @@
 package dev.sqlmodel.data.runtime;
 
 import dev.sqlmodel.Expr;
+import dev.sqlmodel.data.runtime.jdql.LikeMatch;
 import dev.sqlmodel.impl.meta.FieldMeta;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
@@ -10,7 +11,10 @@ import java.util.Locale;
 
 /**
  * One condition of a repository query on one attribute, taking its values from the call's arguments at fixed
- * positions (two for {@code Between}, none for {@code Null}, {@code True}, {@code False}).
+ * positions (two for {@code Between}, none for {@code Null}, {@code True}, {@code False}). {@code Like},
+ * {@code StartsWith}, {@code EndsWith} and {@code Contains} respect case on every database, as JDQL's LIKE does
+ * (SQLite's and MySQL's LIKE would ignore it), unless {@code IgnoreCase} is given; the last three match their
+ * argument literally, {@code %} and {@code _} included.
  */
 final class Condition {
 
@@ -25,6 +29,8 @@ final class Condition {
             this.arguments = arguments;
         }
     }
+
+    private static final char ESCAPE = '\\';
 
     private final FieldMeta field;
     private final Expr<Object> column;
@@ -78,12 +84,14 @@ final class Condition {
             case LIKE -> {
                 String pattern = text(args[argument]);
                 yield ignoreCase ? (not ? column.notIlike(pattern) : column.ilike(pattern))
-                        : (not ? column.notLike(pattern) : column.like(pattern));
+                        : LikeMatch.of(column, pattern, null, not);
             }
-            case STARTS_WITH -> ignoreCase ? column.istartsWith(text(args[argument]))
-                    : column.startsWith(text(args[argument]));
-            case ENDS_WITH -> ignoreCase ? column.iendsWith(text(args[argument])) : column.endsWith(text(args[argument]));
-            case CONTAINS -> ignoreCase ? column.icontains(text(args[argument])) : column.contains(text(args[argument]));
+            case STARTS_WITH -> ignoreCase ? negate(column.istartsWith(text(args[argument])))
+                    : LikeMatch.of(column, literal(text(args[argument])) + "%", ESCAPE, not);
+            case ENDS_WITH -> ignoreCase ? negate(column.iendsWith(text(args[argument])))
+                    : LikeMatch.of(column, "%" + literal(text(args[argument])), ESCAPE, not);
+            case CONTAINS -> ignoreCase ? negate(column.icontains(text(args[argument])))
+                    : LikeMatch.of(column, "%" + literal(text(args[argument])) + "%", ESCAPE, not);
             case IN -> {
                 List<Object> values = values(args[argument]);
                 yield not ? col.notIn(values) : col.in(values);
@@ -93,10 +101,27 @@ final class Condition {
             case FALSE -> not ? column.ne(Boolean.FALSE) : column.eq(Boolean.FALSE);
         };
         boolean negated = not && switch (op) {
-            case LESS_THAN, LESS_THAN_EQUAL, GREATER_THAN, GREATER_THAN_EQUAL, STARTS_WITH, ENDS_WITH, CONTAINS -> true;
+            case LESS_THAN, LESS_THAN_EQUAL, GREATER_THAN, GREATER_THAN_EQUAL -> true;
             default -> false;
         };
         return negated ? Expr.not(e) : e;
+    }
+
+    private Expr<Boolean> negate(Expr<Boolean> e) {
+        return not ? Expr.not(e) : e;
+    }
+
+    /** {@code text} as a LIKE pattern that matches it literally, with {@link #ESCAPE} before each wildcard. */
+    private static String literal(String text) {
+        StringBuilder sb = new StringBuilder(text.length() + 4);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%' || c == '_' || c == ESCAPE) {
+                sb.append(ESCAPE);
+            }
+            sb.append(c);
+        }
+        return sb.toString();
     }
 
     private Object value(Object v) {

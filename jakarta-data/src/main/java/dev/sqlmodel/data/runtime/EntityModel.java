@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An entity as repositories see it: its attributes by name (exactly, else ignoring case; {@code id(this)}, and
@@ -18,7 +17,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class EntityModel {
 
-    private static final Map<Class<?>, EntityModel> CACHE = new ConcurrentHashMap<>();
+    /** Per class, so that a redeployed application's classes are not kept alive. */
+    private static final ClassValue<EntityModel> CACHE = new ClassValue<>() {
+        @Override
+        protected EntityModel computeValue(Class<?> type) {
+            return new EntityModel(type);
+        }
+    };
 
     private final Class<?> type;
     private final ModelMeta<?> meta;
@@ -41,7 +46,7 @@ final class EntityModel {
 
     /** The entity model of {@code type}; the class must be a model with a table. */
     static EntityModel of(Class<?> type) {
-        return CACHE.computeIfAbsent(type, EntityModel::new);
+        return CACHE.get(type);
     }
 
     /** Whether {@code type} is an entity this runtime can store. */

@@ -129,6 +129,10 @@ final class MethodName {
                     break;
                 }
             }
+            if (name.startsWith("Empty", pos) && endsTerm(pos + 5)) {
+                throw new IllegalArgumentException("Empty on " + field.name() + ": Empty applies to collection"
+                        + " attributes, and entities here have none");
+            }
             if (!ignoreCase && skip("IgnoreCase")) {
                 ignoreCase = true;
             }

@@ -94,7 +94,22 @@ final class Planner {
         return repository.getSimpleName() + "." + m.getName();
     }
 
+    private static final List<Class<? extends java.lang.annotation.Annotation>> OPERATIONS = List.of(Insert.class,
+            Update.class, Delete.class, Save.class, Query.class, Find.class);
+
     MethodPlan plan(Method m) {
+        List<String> operations = new ArrayList<>();
+        for (Class<? extends java.lang.annotation.Annotation> a : OPERATIONS) {
+            if (m.isAnnotationPresent(a)) {
+                operations.add("@" + a.getSimpleName());
+            }
+        }
+        if (operations.size() > 1) {
+            throw fail(m, String.join(" and ", operations) + " exclude each other: keep one");
+        }
+        if (m.isAnnotationPresent(Query.class) && m.getAnnotationsByType(OrderBy.class).length > 0) {
+            throw fail(m, "@OrderBy cannot be combined with @Query: write ORDER BY in the query");
+        }
         try {
             if (m.isAnnotationPresent(Insert.class)) {
                 return lifecycle(m, LifecyclePlan.Kind.INSERT);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,6 +24,22 @@ final class Parser {
     private static final Set<String> RESERVED = Set.of("SELECT", "UPDATE", "SET", "DELETE", "FROM", "WHERE", "ORDER",
             "BY", "ASC", "DESC", "NOT", "AND", "OR", "BETWEEN", "LIKE", "IN", "IS", "NULL", "LOCAL", "TRUE", "FALSE",
             "THIS");
+
+    /**
+     * The functions and their least and greatest number of arguments: those of JDQL, then
+     * those of JPQL that every database here computes alike.
+     */
+    private static final Map<String, int[]> ARITY = Map.ofEntries(
+            Map.entry("ABS", new int[] {1, 1}), Map.entry("LENGTH", new int[] {1, 1}),
+            Map.entry("LOWER", new int[] {1, 1}), Map.entry("UPPER", new int[] {1, 1}),
+            Map.entry("LEFT", new int[] {2, 2}), Map.entry("RIGHT", new int[] {2, 2}),
+            Map.entry("CONCAT", new int[] {2, Integer.MAX_VALUE}), Map.entry("SUBSTRING", new int[] {2, 3}),
+            Map.entry("TRIM", new int[] {1, 1}), Map.entry("MOD", new int[] {2, 2}),
+            Map.entry("CEILING", new int[] {1, 1}), Map.entry("FLOOR", new int[] {1, 1}),
+            Map.entry("ROUND", new int[] {2, 2}), Map.entry("COALESCE", new int[] {2, Integer.MAX_VALUE}),
+            Map.entry("NULLIF", new int[] {2, 2}));
+    private static final String FUNCTIONS = "ABS, LENGTH, LOWER, UPPER, LEFT, RIGHT, ID(THIS), COUNT(THIS);"
+            + " from JPQL: CONCAT, SUBSTRING, TRIM, MOD, CEILING, FLOOR, ROUND, COALESCE, NULLIF";
 
     private final String query;
     private final List<Token> tokens;
@@ -126,6 +143,7 @@ final class Parser {
     }
 
     private Syntax.Assignment assignment() {
+        skipThis();
         Token t = peek();
         if (t.kind() != Token.Kind.IDENTIFIER || RESERVED.contains(t.text().toUpperCase(Locale.ROOT))) {
             throw expected("an attribute name to SET");
@@ -155,7 +173,7 @@ final class Parser {
                 next();
                 expectSymbol(")", "')' to close COUNT(THIS");
                 items.add(new Syntax.SelectItem(null, true, false, t.start()));
-            } else if (t.is("THIS")) {
+            } else if (t.is("THIS") && !peek(1).isSymbol(".")) {
                 next();
                 items.add(new Syntax.SelectItem(null, false, true, t.start()));
             } else {
@@ -473,7 +491,12 @@ final class Parser {
                 return new Syntax.LocalNow(type, t.start());
             }
             case "NULL" -> throw error(t, "NULL is allowed only in IS [NOT] NULL and as a value of SET");
-            case "THIS" -> throw error(t, "THIS is allowed only as SELECT THIS, COUNT(THIS) and ID(THIS)");
+            case "THIS" -> {
+                if (skipThis()) {
+                    return path();
+                }
+                throw error(t, "THIS is allowed only as SELECT THIS, COUNT(THIS), ID(THIS) and before '.' in this.attribute");
+            }
             default -> {
                 if (RESERVED.contains(upper)) {
                     throw expected("an expression");
@@ -496,7 +519,11 @@ final class Parser {
                 return new Syntax.IdThis(name.start());
             }
             case "COUNT" -> throw error(name, "COUNT(THIS) is allowed only as the SELECT list");
-            case "ABS", "LENGTH", "LOWER", "UPPER", "LEFT", "RIGHT", "CONCAT" -> {
+            default -> {
+                int[] arity = ARITY.get(upper);
+                if (arity == null) {
+                    throw error(name, "unknown function '" + name.text() + "' (functions: " + FUNCTIONS + ")");
+                }
                 List<Node> args = new ArrayList<>();
                 if (!peek().isSymbol(")")) {
                     do {
@@ -504,16 +531,36 @@ final class Parser {
                     } while (acceptSymbol(","));
                 }
                 expectSymbol(")", args.isEmpty() ? "an argument of " + upper : "',' or ')' in the arguments of " + upper);
-                int wanted = upper.equals("LEFT") || upper.equals("RIGHT") ? 2 : upper.equals("CONCAT") ? -2 : 1;
-                if (wanted > 0 ? args.size() != wanted : args.size() < -wanted) {
-                    throw error(name, upper + " takes " + (wanted == 1 ? "one argument"
-                            : wanted == 2 ? "two arguments" : "at least two arguments") + ", found " + args.size());
+                if (args.size() < arity[0] || args.size() > arity[1]) {
+                    throw error(name, upper + " takes " + arguments(arity) + ", found " + args.size());
                 }
                 return new Syntax.Call(upper, List.copyOf(args), name.start());
             }
-            default -> throw error(name, "unknown function '" + name.text()
-                    + "' (JDQL functions: ABS, LENGTH, LOWER, UPPER, LEFT, RIGHT, CONCAT, ID(THIS), COUNT(THIS))");
         }
+    }
+
+    private static String arguments(int[] arity) {
+        String[] words = {"no", "one", "two", "three"};
+        if (arity[1] == Integer.MAX_VALUE) {
+            return "at least " + words[arity[0]] + " arguments";
+        }
+        String low = words[arity[0]];
+        String high = words[arity[1]] + (arity[1] == 1 ? " argument" : " arguments");
+        return arity[0] == arity[1] ? high : low + " or " + high;
+    }
+
+    /** Skips {@code this.} before an attribute name (the queried entity named explicitly). */
+    private boolean skipThis() {
+        if (peek().is("THIS") && peek(1).isSymbol(".")) {
+            Token name = peek(2);
+            if (name.kind() != Token.Kind.IDENTIFIER) {
+                pos += 2;
+                throw expected("an attribute name after 'this.'");
+            }
+            pos += 2;
+            return true;
+        }
+        return false;
     }
 
     private Syntax.Path path() {
@@ -587,7 +634,8 @@ final class Parser {
     }
 
     private JdqlException mixed(Token at, Token other) {
-        return error(at, "named and positional parameters cannot be mixed (" + other.describe().substring(4)
-                + " at position " + (other.start() + 1) + ")");
+        String first = (other.kind() == Token.Kind.NAMED_PARAMETER ? ":" : "?") + other.text();
+        return error(at, "named and positional parameters cannot be mixed (parameter " + first + " at position "
+                + (other.start() + 1) + ")");
     }
 }

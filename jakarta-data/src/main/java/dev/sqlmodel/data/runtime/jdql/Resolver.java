@@ -36,6 +36,7 @@ final class Resolver {
     private final String query;
     private final Class<?> entity;
     private final ModelMeta<?> meta;
+    private final Functions functions = new Functions(this);
 
     Resolver(String query, Class<?> entity) {
         this.query = query;
@@ -45,10 +46,6 @@ final class Resolver {
         } catch (MappingException e) {
             throw new JdqlException(query, 0, "the entity " + entity.getName() + " is not a model: " + e.getMessage());
         }
-    }
-
-    ModelMeta<?> meta() {
-        return meta;
     }
 
     // ---- conditions ---------------------------------------------------------------------
@@ -135,7 +132,7 @@ final class Resolver {
         if (l.pattern() instanceof Syntax.StringLiteral s) {
             String rewritten;
             try {
-                rewritten = likePattern(s.value(), escape);
+                rewritten = LikeMatch.pattern(s.value(), escape);
             } catch (IllegalArgumentException e) {
                 throw error(s, e.getMessage());
             }
@@ -152,35 +149,12 @@ final class Resolver {
                     throw new IllegalArgumentException("JDQL query \"" + query + "\": the LIKE pattern " + name
                             + " must be a String, found " + v.getClass().getName());
                 }
-                return new Param<>(likePattern(text, escape), String.class);
+                return new Param<>(LikeMatch.pattern(text, escape), String.class);
             });
         }
         // Matched as literal text with our escape character: case-sensitive on every database.
         return Term.of(Boolean.class, List.of(operand, pattern),
                 e -> new Like(e.get(0), e.get(1), false, negated, true));
-    }
-
-    /**
-     * The pattern with {@link Like#ESCAPE} as its escape character: {@code %} and {@code _} stay
-     * wildcards, a character after {@code escape} is taken literally, and a literal
-     * {@code Like.ESCAPE} is escaped.
-     */
-    static String likePattern(String pattern, Character escape) {
-        StringBuilder sb = new StringBuilder(pattern.length() + 4);
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (escape != null && c == escape) {
-                if (i + 1 >= pattern.length()) {
-                    throw new IllegalArgumentException("the LIKE pattern ends with its escape character '" + escape + "'");
-                }
-                sb.append(Like.ESCAPE).append(pattern.charAt(++i));
-            } else if (c == Like.ESCAPE) {
-                sb.append(Like.ESCAPE).append(c);
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 
     private Term in(Syntax.In in) {
@@ -257,7 +231,7 @@ final class Resolver {
             return column((FieldMeta) key.get(0));
         }
         if (node instanceof Syntax.Call c) {
-            return call(c);
+            return functions.call(c);
         }
         if (node instanceof Syntax.Negate n) {
             Term operand = scalar(n.operand(), hint);
@@ -294,7 +268,7 @@ final class Resolver {
         throw error(node, "expected an expression, found " + describe(node));
     }
 
-    private static Expr<?> arithmetic(BinaryOp op, Expr<?> left, Expr<?> right) {
+    static Expr<?> arithmetic(BinaryOp op, Expr<?> left, Expr<?> right) {
         Class<?> type = Values.promote(Types.box(left.javaType()), Types.box(right.javaType()));
         return new Binary<>(op, left, right, type);
     }
@@ -317,68 +291,6 @@ final class Resolver {
             return Term.dynamic(type, p -> new Param<>(LocalTime.now().truncatedTo(ChronoUnit.MICROS), LocalTime.class));
         }
         return Term.dynamic(type, p -> new Param<>(LocalDateTime.now().truncatedTo(ChronoUnit.MICROS), LocalDateTime.class));
-    }
-
-    private Term call(Syntax.Call c) {
-        List<Node> args = c.args();
-        switch (c.name()) {
-            case "ABS" -> {
-                Term x = scalar(args.get(0), null);
-                requireNumeric(x, args.get(0), "ABS");
-                return Term.of(x.type(), List.of(x), e -> new Fn<>(FnKind.ABS, null, e, e.get(0).javaType()));
-            }
-            case "LENGTH" -> {
-                Term x = scalar(args.get(0), String.class);
-                requireText(x, args.get(0), "LENGTH");
-                return Term.of(Integer.class, List.of(x), e -> new Fn<>(FnKind.LENGTH, null, e, Integer.class));
-            }
-            case "LOWER", "UPPER" -> {
-                Term x = scalar(args.get(0), String.class);
-                requireText(x, args.get(0), c.name());
-                FnKind kind = c.name().equals("LOWER") ? FnKind.LOWER : FnKind.UPPER;
-                return Term.of(String.class, List.of(x), e -> new Fn<>(kind, null, e, String.class));
-            }
-            case "LEFT", "RIGHT" -> {
-                Term x = scalar(args.get(0), String.class);
-                requireText(x, args.get(0), c.name());
-                Term n = scalar(args.get(1), Integer.class);
-                if (n.type() != null && !Values.integral(n.type())) {
-                    throw error(args.get(1), "the length given to " + c.name() + " must be an integer, but "
-                            + describe(args.get(1)) + " is of type " + n.type().getSimpleName());
-                }
-                boolean left = c.name().equals("LEFT");
-                return Term.of(String.class, List.of(x, n), e -> left ? leftOf(e.get(0), e.get(1)) : rightOf(e.get(0), e.get(1)));
-            }
-            case "CONCAT" -> {
-                List<Term> t = new ArrayList<>();
-                for (Node n : args) {
-                    Term term = scalar(n, String.class);
-                    requireText(term, n, "CONCAT");
-                    t.add(term);
-                }
-                return Term.of(String.class, t, e -> new Fn<>(FnKind.CONCAT, null, e, String.class));
-            }
-            default -> throw error(c, "unknown function " + c.name());
-        }
-    }
-
-    /** {@code LEFT(x, n)} as {@code SUBSTR(x, 1, n)}: SQLite has no LEFT. */
-    private static Expr<?> leftOf(Expr<?> x, Expr<?> n) {
-        return new Fn<>(FnKind.SUBSTR, null, List.of(x, new Param<>(1, Integer.class), n), String.class);
-    }
-
-    /**
-     * {@code RIGHT(x, n)} as {@code CASE WHEN LENGTH(x) <= n THEN x ELSE SUBSTR(x, LENGTH(x) - n + 1) END}:
-     * SQLite has no RIGHT, and the databases disagree on SUBSTR from a position before the start.
-     */
-    @SuppressWarnings("unchecked")
-    private static Expr<?> rightOf(Expr<?> x, Expr<?> n) {
-        Expr<Integer> length = new Fn<>(FnKind.LENGTH, null, List.of(x), Integer.class);
-        Expr<Boolean> whole = new Binary<>(BinaryOp.LE, length, n, Boolean.class);
-        Expr<Integer> start = new Binary<>(BinaryOp.ADD, new Binary<>(BinaryOp.SUB, length, n, Integer.class),
-                new Param<>(1, Integer.class), Integer.class);
-        Expr<String> tail = new Fn<>(FnKind.SUBSTR, null, List.of(x, start), String.class);
-        return Expr.caseWhen(whole, (Expr<String>) x).otherwise(tail);
     }
 
     private Term path(Syntax.Path p, Class<?> hint) {
@@ -497,7 +409,7 @@ final class Resolver {
      * (attributes, functions) first, then literals and parameters typed by the first of those,
      * else by {@code outer}.
      */
-    private List<Term> unify(List<Node> nodes, Class<?> outer) {
+    List<Term> unify(List<Node> nodes, Class<?> outer) {
         Term[] out = new Term[nodes.size()];
         Class<?> hint = null;
         for (int i = 0; i < nodes.size(); i++) {
@@ -541,7 +453,7 @@ final class Resolver {
         return false;
     }
 
-    private void checkComparable(Term a, Term b, Node at) {
+    void checkComparable(Term a, Term b, Node at) {
         Class<?> x = a.type();
         Class<?> y = b.type();
         if (x == null || y == null || x == y) {
@@ -557,13 +469,19 @@ final class Resolver {
                 + " of type " + y.getSimpleName());
     }
 
-    private void requireNumeric(Term t, Node at, String operator) {
+    void requireNumeric(Term t, Node at, String operator) {
         if (t.type() != null && !Values.numeric(t.type())) {
             throw error(at, operator + " needs numbers, but " + describe(at) + " is of type " + t.type().getSimpleName());
         }
     }
 
-    private void requireText(Term t, Node at, String operator) {
+    void requireIntegral(Term t, Node at, String what) {
+        if (t.type() != null && !Values.integral(t.type())) {
+            throw error(at, what + " must be an integer, but " + describe(at) + " is of type " + t.type().getSimpleName());
+        }
+    }
+
+    void requireText(Term t, Node at, String operator) {
         if (t.type() != null && !Values.textual(t.type())) {
             throw error(at, operator + " needs strings, but " + describe(at) + " is of type " + t.type().getSimpleName());
         }
@@ -613,7 +531,7 @@ final class Resolver {
         return String.join(", ", names);
     }
 
-    private static String describe(Node n) {
+    static String describe(Node n) {
         if (n instanceof Syntax.Path p) {
             return "'" + p.dotted() + "'";
         }
@@ -637,6 +555,10 @@ final class Resolver {
         }
         if (n instanceof Syntax.IdThis) {
             return "ID(THIS)";
+        }
+        if (n instanceof Syntax.LocalNow now) {
+            return now.type() == java.time.LocalDate.class ? "LOCAL DATE"
+                    : now.type() == java.time.LocalTime.class ? "LOCAL TIME" : "LOCAL DATETIME";
         }
         return "the expression";
     }

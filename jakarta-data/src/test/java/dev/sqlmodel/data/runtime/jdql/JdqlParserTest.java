@@ -84,6 +84,9 @@ class JdqlParserTest {
         assertEquals(Long.class, id.selection().get(0).javaType());
         assertTrue(JdqlQuery.parse("SELECT this WHERE id = 1", NaturalNumber.class).selection().isEmpty());
         assertEquals(2, JdqlQuery.parse("SELECT id, numType", NaturalNumber.class).selection().size());
+        JdqlQuery dotted = JdqlQuery.parse("SELECT this.id WHERE this.isOdd = true ORDER BY THIS.id", NaturalNumber.class);
+        assertEquals("WHERE (is_odd = ?) ORDER BY id [true]", where(dotted, null));
+        assertEquals(Long.class, dotted.selection().get(0).javaType());
     }
 
     @Test
@@ -160,6 +163,19 @@ class JdqlParserTest {
         assertEquals("WHERE ((num_type = ?) OR (num_type <> ?) OR (is_odd = ?)) [PRIME, ONE, false]", where(e, null));
         assertEquals(List.of(NaturalNumber.NumberType.PRIME, NaturalNumber.NumberType.ONE, false),
                 Calls.select(e, null).toSql(Dialect.POSTGRESQL).params());
+    }
+
+    @Test
+    void localDateTimeAndTimeAreBoundWhenEachCallIsBuilt() {
+        JdqlQuery q = JdqlQuery.parse("WHERE introduced <= LOCAL DATE AND LOCAL DATETIME > LOCAL DATETIME"
+                + " OR LOCAL TIME IS NULL", Product.class);
+        List<Object> params = Calls.select(q, null).toSql(Dialect.POSTGRESQL).params();
+        assertEquals(java.time.LocalDate.class, params.get(0).getClass());
+        assertEquals(java.time.LocalDateTime.class, params.get(1).getClass());
+        assertEquals(java.time.LocalTime.class, params.get(3).getClass());
+        assertTrue(q.where(null) != q.where(null), "not built once: the clock moves");
+        assertError("WHERE introduced < LOCAL DATETIME", 20,
+                "cannot compare a value of type LocalDate with LOCAL DATETIME of type LocalDateTime");
     }
 
     @Test
@@ -243,13 +259,18 @@ class JdqlParserTest {
         assertError("WHERE price = #", 15, "unexpected character '#'");
         assertError("WHERE price IS NULL = 3", 21, "expected AND, OR, ORDER BY or the end of the query, found '='");
         assertError("WHERE name = NULL", 14, "NULL is allowed only in IS [NOT] NULL and as a value of SET");
-        assertError("WHERE THIS = 1", 7, "THIS is allowed only as SELECT THIS, COUNT(THIS) and ID(THIS)");
+        assertError("WHERE THIS = 1", 7,
+                "THIS is allowed only as SELECT THIS, COUNT(THIS), ID(THIS) and before '.' in this.attribute");
+        assertError("WHERE this.1 = 1", 12, "expected an attribute name after 'this.', found '1'");
         assertError("WHERE COUNT(THIS) = 1", 7, "COUNT(THIS) is allowed only as the SELECT list");
         assertError("SELECT COUNT(name)", 14, "expected THIS in COUNT(THIS), found 'name'");
         assertError("SELECT COUNT(THIS), name", 8, "COUNT(THIS) must be the only item of the SELECT list");
         assertError("WHERE ID(name) = 1", 10, "expected THIS in ID(THIS), found 'name'");
-        assertError("WHERE FOO(name) = 1", 7, "unknown function 'FOO' (JDQL functions: ABS, LENGTH, LOWER, UPPER, LEFT,"
-                + " RIGHT, CONCAT, ID(THIS), COUNT(THIS))");
+        assertError("WHERE FOO(name) = 1", 7, "unknown function 'FOO' (functions: ABS, LENGTH, LOWER, UPPER, LEFT, RIGHT,"
+                + " ID(THIS), COUNT(THIS); from JPQL: CONCAT, SUBSTRING, TRIM, MOD, CEILING, FLOOR, ROUND, COALESCE,"
+                + " NULLIF)");
+        assertError("WHERE SUBSTRING(name) = 'a'", 7, "SUBSTRING takes two or three arguments, found 1");
+        assertError("WHERE CONCAT(name) = 'a'", 7, "CONCAT takes at least two arguments, found 1");
         assertError("WHERE LEFT(name) = 'a'", 7, "LEFT takes two arguments, found 1");
         assertError("WHERE LOWER(name, name) = 'a'", 7, "LOWER takes one argument, found 2");
         assertError("WHERE LOCAL NOW = 1", 13, "expected DATE, DATETIME or TIME after LOCAL, found 'NOW'");
@@ -268,6 +289,11 @@ class JdqlParserTest {
         assertError("WHERE LENGTH(price) = 1", 14, "LENGTH needs strings, but 'price' is of type Double");
         assertError("WHERE LEFT(name, 1.5) = 'a'", 18,
                 "the length given to LEFT must be an integer, but the number 1.5 is of type Double");
+        assertError("WHERE MOD(price, 2) = 1", 11, "the dividend of MOD must be an integer, but 'price' is of type Double");
+        assertError("WHERE ROUND(price, 1.5) = 1", 20,
+                "the number of places given to ROUND must be an integer, but the number 1.5 is of type Double");
+        assertError("WHERE COALESCE(price, 'none') = 1", 23,
+                "cannot compare a value of type Double with the string 'none' of type String");
         assertError("WHERE price || 'a' = 'b'", 7, "'||' needs strings, but 'price' is of type Double");
         assertError("WHERE name AND price = 1", 7,
                 "'name' is of type String, not boolean: expected a comparison operator (= <> < <= > >=), IS, BETWEEN,"
@@ -282,6 +308,7 @@ class JdqlParserTest {
                 + " class path, so 'no.such.Type.X' is neither an attribute nor an enum constant (attributes: productNum,"
                 + " name, price, introduced)");
         assertError("FROM Nothing", 6, "unknown entity 'Nothing' (entities of this repository: Product)");
+        assertError("WHERE name LIKE 'ab!' ESCAPE '!'", 17, "the LIKE pattern ends with its escape character '!'");
         assertError("UPDATE Product SET price = 'x'", 28, "cannot assign a value of type String to the attribute price (Double)");
         assertError("UPDATE Product SET name = NULL", 27,
                 "the attribute name of Product cannot be set to NULL (its column is NOT NULL)");
