@@ -276,6 +276,21 @@ class RepositoryClassesTest {
     }
 
     @Test
+    void repositoryNamingATypeGeneratedInALaterRoundWaitsForIt() {
+        List<JavaFileObject> all = List.of(RUNTIME, PLAN, HERO, source("com.acme.Heroes",
+                "package com.acme;",
+                "import jakarta.data.repository.*;",
+                "@Repository public interface Heroes extends DataRepository<Hero, Long> {",
+                "    java.util.List<Hero> findByRank(Rank rank);",
+                "}"));
+        Compilation c = com.google.testing.compile.Compiler.javac()
+                .withProcessors(new ModelProcessor(), new GeneratedTypesTest.RankGenerator())
+                .compile(all);
+        assertThat(c).succeededWithoutWarnings();
+        assertTrue(generatedSource(c, "com.acme.Heroes_").contains("findByRank(com.acme.Rank rank)"));
+    }
+
+    @Test
     void generatedSourceIsTheSameForTheSameInterface() {
         JavaFileObject heroes = source("com.acme.Heroes",
                 "package com.acme;",
