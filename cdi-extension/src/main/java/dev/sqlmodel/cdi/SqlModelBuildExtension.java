@@ -60,6 +60,7 @@ public final class SqlModelBuildExtension implements BuildCompatibleExtension {
     private final Set<String> names = new TreeSet<>();
     private final Set<String> injected = new TreeSet<>();
     private final Set<String> dataSources = new TreeSet<>();
+    private final RepositoryBeans repositories = new RepositoryBeans();
 
     /** Created by the container's service loader. */
     public SqlModelBuildExtension() {
@@ -144,9 +145,21 @@ public final class SqlModelBuildExtension implements BuildCompatibleExtension {
         return false;
     }
 
-    /** The databases a bean injects, and the names of {@code @Database DataSource} beans. */
+    /**
+     * The databases a bean injects, the names of {@code @Database DataSource} beans, and the
+     * generated Jakarta Data repository classes.
+     */
     @Registration(types = Object.class)
     public void bean(BeanInfo bean) {
+        if (bean.isClassBean()) {
+            List<String> annotated = new ArrayList<>();
+            for (ClassInfo type : bean.declaringClass().superInterfacesDeclarations()) {
+                if (type.hasAnnotation(a -> RepositoryBeans.REPOSITORY.equals(a.name()))) {
+                    annotated.add(type.name());
+                }
+            }
+            repositories.add(bean.declaringClass().name(), annotated);
+        }
         for (InjectionPointInfo ip : bean.injectionPoints()) {
             String type = typeName(ip.type());
             if (Session.class.getName().equals(type) || StatelessSession.class.getName().equals(type)
@@ -214,12 +227,16 @@ public final class SqlModelBuildExtension implements BuildCompatibleExtension {
         }
     }
 
-    /** Fails deployment for each invalid model and each injected database that is not configured. */
+    /**
+     * Fails deployment for each invalid model, each injected database that is not configured and
+     * each generated repository class whose methods the runtime cannot implement.
+     */
     @Validation
     public void check(Messages messages) {
         for (ModelCatalog.Problem problem : catalog.problems()) {
             messages.error(problem.deploymentException());
         }
+        repositories.problems(loader()).forEach(messages::error);
         Settings settings = Settings.load(loader());
         for (String name : injected) {
             DatabaseConfig config = DatabaseConfig.read(name, settings);

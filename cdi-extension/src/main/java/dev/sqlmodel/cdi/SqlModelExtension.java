@@ -19,6 +19,7 @@ import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
+import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
@@ -40,6 +41,7 @@ public final class SqlModelExtension implements Extension {
     private final ModelCatalog catalog = new ModelCatalog();
     private final Set<String> names = new TreeSet<>();
     private final Set<String> injected = new TreeSet<>();
+    private final RepositoryBeans repositories = new RepositoryBeans();
 
     /** Created by the container's service loader. */
     public SqlModelExtension() {
@@ -71,6 +73,10 @@ public final class SqlModelExtension implements Extension {
                 names.add(name);
             }
         }
+    }
+
+    void repositoryBean(@Observes ProcessManagedBean<?> event) {
+        repositories.add(event.getAnnotatedBeanClass().getJavaClass());
     }
 
     void addBeans(@Observes AfterBeanDiscovery event, BeanManager manager) {
@@ -115,6 +121,7 @@ public final class SqlModelExtension implements Extension {
         for (ModelCatalog.Problem problem : catalog.problems()) {
             event.addDeploymentProblem(problem.deploymentException());
         }
+        repositories.problems(loader()).forEach(event::addDeploymentProblem);
         Settings settings = Settings.load(loader());
         for (String name : injected) {
             boolean bean = !manager.getBeans(DataSource.class, Databases.qualifier(name)).isEmpty();

@@ -21,7 +21,8 @@ import javax.tools.Diagnostic;
  * The model annotation processor: checks every {@code @Table} or {@code @jakarta.persistence.Entity}
  * model, generates its {@code Hero_} metamodel (and the Jakarta Data static metamodel {@code _Hero}
  * when jakarta.data-api is on the class path) and, in the last round, writes
- * {@code META-INF/sqlmodel/models.idx}.
+ * {@code META-INF/sqlmodel/models.idx}. For each Jakarta Data {@code @Repository} interface over
+ * such models it generates the implementing bean class {@code Heroes_} ({@link RepositoryGenerator}).
  */
 public final class ModelProcessor extends AbstractProcessor {
     private Elements elements;
@@ -33,6 +34,7 @@ public final class ModelProcessor extends AbstractProcessor {
     private StaticMetamodelWriter staticMetamodelWriter;
     private ModelIndex index;
     private TableRegistry tables;
+    private RepositoryGenerator repositories;
 
     /** Canonical names of models whose field types were not resolved yet: another processor may generate them. */
     private final Set<String> deferred = new LinkedHashSet<>();
@@ -62,12 +64,16 @@ public final class ModelProcessor extends AbstractProcessor {
         staticMetamodelWriter = new StaticMetamodelWriter(env.getFiler(), elements, columnTypes);
         index = new ModelIndex(env.getFiler());
         tables = new TableRegistry(messager);
+        repositories = new RepositoryGenerator(env, annotations);
     }
 
-    /** {@code dev.sqlmodel.Table} and {@code jakarta.persistence.Entity}. */
+    /**
+     * {@code dev.sqlmodel.Table} and {@code jakarta.persistence.Entity}, and Jakarta Data's
+     * {@code Repository} for the repository classes.
+     */
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(Annotations.TABLE, Annotations.ENTITY);
+        return Set.of(Annotations.TABLE, Annotations.ENTITY, RepositoryGenerator.REPOSITORY);
     }
 
     /** The latest source version of the running compiler: the processor reads no version-specific syntax. */
@@ -79,6 +85,7 @@ public final class ModelProcessor extends AbstractProcessor {
     /** Handles this round's models, or in the last round the deferred ones and the index; claims nothing. */
     @Override
     public boolean process(Set<? extends TypeElement> annotationTypes, RoundEnvironment round) {
+        repositories.process(round);
         if (round.processingOver()) {
             for (TypeElement model : takeDeferred()) {
                 // No later round can compile a source written now, so only check and index.
@@ -94,6 +101,9 @@ public final class ModelProcessor extends AbstractProcessor {
         }
         List<TypeElement> candidates = new ArrayList<>(takeDeferred());
         for (TypeElement annotation : annotationTypes) {
+            if (annotation.getQualifiedName().contentEquals(RepositoryGenerator.REPOSITORY)) {
+                continue;
+            }
             for (Element element : round.getElementsAnnotatedWith(annotation)) {
                 if (element instanceof TypeElement type && !candidates.contains(type)) {
                     candidates.add(type);
