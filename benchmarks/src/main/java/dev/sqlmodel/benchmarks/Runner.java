@@ -32,7 +32,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * {@code org.openjdk.jmh.Main} from the same jar.
  */
 public final class Runner {
-    private static final String[] LIBRARIES = {"jdbc", "sqlmodel", "stateless", "hibernate", "jooq", "jdbi"};
+    private static final String[] LIBRARIES = {"jdbc", "sqlmodel", "stateless", "repository", "hibernate", "jooq", "jdbi"};
     private static final Map<String, String> SCENARIOS = new LinkedHashMap<>();
 
     static {

@@ -46,7 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class Scenarios {
     /** The library under test. */
-    @Param({"jdbc", "sqlmodel", "stateless", "hibernate", "jooq", "jdbi"})
+    @Param({"jdbc", "sqlmodel", "stateless", "repository", "hibernate", "jooq", "jdbi"})
     public String library;
 
     /** The database. */
@@ -67,6 +67,7 @@ public class Scenarios {
             case "jdbc" -> new JdbcLibrary(db);
             case "sqlmodel" -> new SqlModelLibrary(db, false);
             case "stateless" -> new StatelessLibrary(db);
+            case "repository" -> new RepositoryLibrary(db);
             case "hibernate" -> new HibernateLibrary(db);
             case "jooq" -> new JooqLibrary(db);
             case "jdbi" -> new JdbiLibrary(db);

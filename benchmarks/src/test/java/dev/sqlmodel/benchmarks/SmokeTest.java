@@ -27,7 +27,7 @@ class SmokeTest {
                 .measurementTime(TimeValue.milliseconds(100))
                 .shouldFailOnError(true)
                 .build()).run();
-        assertEquals(6 * 8, results.size());
+        assertEquals(7 * 8, results.size());
         for (RunResult r : results) {
             assertTrue(r.getPrimaryResult().getScore() > 0, r.getParams().id());
         }

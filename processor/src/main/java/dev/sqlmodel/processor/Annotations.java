@@ -29,10 +29,25 @@ final class Annotations {
     static final String PERSISTENCE = "jakarta.persistence.";
 
     private final Elements elements;
+    private final boolean persistenceEntities;
 
-    /** Reads annotations with the defaults known to {@code elements}. */
+    /** Reads annotations with the defaults known to {@code elements}; {@code @Entity} classes are models. */
     Annotations(Elements elements) {
+        this(elements, true);
+    }
+
+    /**
+     * Reads annotations with the defaults known to {@code elements}; {@code persistenceEntities}
+     * false leaves {@code @jakarta.persistence.Entity} classes to a Jakarta Persistence provider.
+     */
+    Annotations(Elements elements, boolean persistenceEntities) {
         this.elements = elements;
+        this.persistenceEntities = persistenceEntities;
+    }
+
+    /** Whether {@code @jakarta.persistence.Entity} classes are models of this library in this compilation. */
+    boolean persistenceEntities() {
+        return persistenceEntities;
     }
 
     /** The annotation of type {@code annotationName} on {@code element}, if present. */
@@ -64,7 +79,7 @@ final class Annotations {
 
     /** Whether {@code type} is a table model: annotated {@code @Table} or {@code @jakarta.persistence.Entity}. */
     boolean isModel(Element type) {
-        return find(type, TABLE).isPresent() || find(type, ENTITY).isPresent();
+        return find(type, TABLE).isPresent() || persistenceEntities && find(type, ENTITY).isPresent();
     }
 
     /** The simple name of an enum constant member ({@code GenerationType.IDENTITY} gives {@code "IDENTITY"}). */

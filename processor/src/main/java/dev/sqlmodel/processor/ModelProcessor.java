@@ -46,6 +46,12 @@ public final class ModelProcessor extends AbstractProcessor {
     /** Qualified names of the types written in source in this compilation: a hand-written {@code _Hero} wins. */
     private final Set<String> sourceTypes = new LinkedHashSet<>();
 
+    /**
+     * The processor option ({@code -Asqlmodel.persistenceEntities=false}) that leaves classes annotated
+     * {@code @jakarta.persistence.Entity} to a Jakarta Persistence provider compiled beside this library.
+     */
+    public static final String PERSISTENCE_ENTITIES = "sqlmodel.persistenceEntities";
+
     /** Creates the processor; javac finds it through {@code META-INF/services}. */
     public ModelProcessor() {
     }
@@ -56,7 +62,7 @@ public final class ModelProcessor extends AbstractProcessor {
         super.init(env);
         elements = env.getElementUtils();
         messager = env.getMessager();
-        annotations = new Annotations(elements);
+        annotations = new Annotations(elements, !"false".equalsIgnoreCase(env.getOptions().get(PERSISTENCE_ENTITIES)));
         ColumnTypes columnTypes = new ColumnTypes(env.getTypeUtils());
         scanner = new ModelScanner(elements, env.getTypeUtils(), annotations, columnTypes);
         checks = new ModelChecks(messager, env.getTypeUtils(), annotations, columnTypes);
@@ -74,6 +80,12 @@ public final class ModelProcessor extends AbstractProcessor {
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         return Set.of(Annotations.TABLE, Annotations.ENTITY, RepositoryGenerator.REPOSITORY);
+    }
+
+    /** {@value #PERSISTENCE_ENTITIES}. */
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(PERSISTENCE_ENTITIES);
     }
 
     /** The latest source version of the running compiler: the processor reads no version-specific syntax. */
@@ -101,7 +113,8 @@ public final class ModelProcessor extends AbstractProcessor {
         }
         List<TypeElement> candidates = new ArrayList<>(takeDeferred());
         for (TypeElement annotation : annotationTypes) {
-            if (annotation.getQualifiedName().contentEquals(RepositoryGenerator.REPOSITORY)) {
+            if (annotation.getQualifiedName().contentEquals(RepositoryGenerator.REPOSITORY)
+                    || annotation.getQualifiedName().contentEquals(Annotations.ENTITY) && !annotations.persistenceEntities()) {
                 continue;
             }
             for (Element element : round.getElementsAnnotatedWith(annotation)) {

@@ -42,7 +42,6 @@ final class RepositoryGenerator {
     static final String REPOSITORY = "jakarta.data.repository.Repository";
     private static final String DATA_REPOSITORY = "jakarta.data.repository.DataRepository";
     private static final String PROVIDER = "SQLModel";
-    private static final String JPA_ENTITY = "jakarta.persistence.Entity";
     private static final Set<String> LIFECYCLE = Set.of(
             "jakarta.data.repository.Insert", "jakarta.data.repository.Update",
             "jakarta.data.repository.Delete", "jakarta.data.repository.Save");
@@ -61,7 +60,10 @@ final class RepositoryGenerator {
         this.types = env.getTypeUtils();
         this.messager = env.getMessager();
         this.annotations = annotations;
-        this.writer = new RepositoryWriter(env.getFiler(), types);
+        // Without CDI on the class path the class is still what Repositories.of instantiates.
+        boolean cdi = elements.getTypeElement("jakarta.enterprise.context.ApplicationScoped") != null
+                && elements.getTypeElement("jakarta.inject.Inject") != null;
+        this.writer = new RepositoryWriter(env.getFiler(), types, cdi);
     }
 
     /** Handles this round's repositories and those deferred from earlier rounds. */
@@ -258,7 +260,7 @@ final class RepositoryGenerator {
 
     private boolean isOurs(Set<TypeElement> entities) {
         for (TypeElement entity : entities) {
-            if (annotations.find(entity, Annotations.TABLE).isPresent() || annotations.find(entity, JPA_ENTITY).isPresent()) {
+            if (annotations.isModel(entity)) {
                 return true;
             }
         }

@@ -224,6 +224,52 @@ class RepositoryClassesTest {
     }
 
     @Test
+    void withPersistenceEntitiesOffAnEntityIsLeftToItsProvider() {
+        JavaFileObject entity = source("com.acme.Invoice",
+                "package com.acme;",
+                "@jakarta.persistence.Entity @jakarta.persistence.Table(name = \"hero\")",
+                "public class Invoice {",
+                "    @jakarta.persistence.Id public Long id;",
+                "    @jakarta.persistence.ManyToOne public Hero hero;",   // refused if it were ours
+                "}");
+        JavaFileObject repository = source("com.acme.Invoices",
+                "package com.acme;",
+                "import jakarta.data.repository.*;",
+                "@Repository public interface Invoices extends DataRepository<Invoice, Long> {",
+                "    @Insert void add(Invoice invoice);",
+                "}");
+        List<JavaFileObject> all = new ArrayList<>(List.of(RUNTIME, PLAN, HERO, entity, repository));
+        Compilation c = com.google.testing.compile.Compiler.javac().withProcessors(new ModelProcessor())
+                .withOptions("-Asqlmodel.persistenceEntities=false").compile(all);
+        assertThat(c).succeededWithoutWarnings();
+        assertFalse(c.generatedSourceFile("com.acme.Invoice_").isPresent(), "no metamodel of a JPA provider's entity");
+        assertFalse(c.generatedSourceFile("com.acme.Invoices_").isPresent(), "its repository is the provider's");
+        assertTrue(c.generatedSourceFile("com.acme.Hero_").isPresent(), "the @Table model sharing its table is ours");
+    }
+
+    @Test
+    void withoutCdiOnTheClassPathTheClassIsAPlainOne() throws Exception {
+        List<java.io.File> classPath = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.contains("jakarta.enterprise.cdi-api") && !entry.contains("jakarta.inject-api"))
+                .map(java.io.File::new)
+                .toList();
+        List<JavaFileObject> all = new ArrayList<>(List.of(RUNTIME, PLAN, HERO, source("com.acme.Heroes",
+                "package com.acme;",
+                "import jakarta.data.repository.*;",
+                "@Repository(dataStore = \"reports\") public interface Heroes extends DataRepository<Hero, Long> {",
+                "    @Insert void add(Hero hero);",
+                "}")));
+        Compilation c = com.google.testing.compile.Compiler.javac().withClasspath(classPath)
+                .withProcessors(new ModelProcessor()).compile(all);
+        assertThat(c).succeeded();
+        String generated = generatedSource(c, "com.acme.Heroes_");
+        assertFalse(generated.contains("jakarta.enterprise") || generated.contains("jakarta.inject")
+                || generated.contains("Database"), generated);
+        Object heroes = instance(c, "com.acme.Heroes_");
+        method(heroes, "add", heroes.getClass().getClassLoader().loadClass("com.acme.Hero")).invoke(heroes, new Object[] {null});
+    }
+
+    @Test
     void otherProvidersAndOtherEntitiesAreSkipped() {
         Compilation c = compileWithRuntime(
                 source("com.acme.OtherEntity",
