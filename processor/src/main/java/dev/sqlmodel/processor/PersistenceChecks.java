@@ -230,12 +230,9 @@ final class PersistenceChecks {
         if (enumerated.isPresent()) {
             boolean isEnum = type.getKind() == TypeKind.DECLARED
                     && ((DeclaredType) type).asElement().getKind() == ElementKind.ENUM;
-            String value = annotations.constant(enumerated.get(), "value");
+            // STRING keeps the name, ORDINAL (as no @Enumerated) the ordinal; the column stays typed by the enum
             if (!isEnum) {
                 error(model, member, "@Enumerated applies to enum fields only, not " + type);
-            } else if (!value.equals("STRING")) {
-                error(model, member, "@Enumerated(" + value
-                        + ") is not supported; SQLModel stores enum constants by name, use EnumType.STRING");
             }
         }
         if (annotations.findPersistence(member.annotated(), "Lob").isPresent()

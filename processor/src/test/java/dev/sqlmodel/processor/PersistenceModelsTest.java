@@ -191,15 +191,15 @@ class PersistenceModelsTest {
                 "@OneToMany public List<Hero> friends;",
                 "@ManyToOne public Hero boss;",
                 "@ElementCollection public Map<String, String> tags;",
-                "@Enumerated(EnumType.ORDINAL) public Thread.State state;");
+                "@Enumerated(EnumType.STRING) public String state;");
         assertThat(c).hadErrorContaining("com.acme.Hero.friends: @jakarta.persistence.OneToMany is not supported; "
                 + "use a dev.sqlmodel.RelatedMany<T> field");
         assertThat(c).hadErrorContaining("com.acme.Hero.boss: @jakarta.persistence.ManyToOne is not supported; "
                 + "map the foreign key as a column");
         assertThat(c).hadErrorContaining("com.acme.Hero.tags: @jakarta.persistence.ElementCollection is supported on a "
                 + "Set, List or Collection of String or of an enum only");
-        assertThat(c).hadErrorContaining("com.acme.Hero.state: @Enumerated(ORDINAL) is not supported; "
-                + "SQLModel stores enum constants by name, use EnumType.STRING");
+        assertThat(c).hadErrorContaining("com.acme.Hero.state: @Enumerated applies to enum fields only, not "
+                + "java.lang.String");
         assertThat(c).hadErrorCount(4);
     }
 
@@ -256,6 +256,30 @@ class PersistenceModelsTest {
                 "@Entity @Table(uniqueConstraints = @UniqueConstraint(columnNames = {\"a\", \"b\"}))",
                 "public class Hero { @Id public long id; public String a; public String b; }")))
                 .hadErrorContaining("unique constraint on a, b is not supported");
+    }
+
+    @Test
+    void enumsByOrdinalOrByNameAreColumnsTypedByTheEnum() throws Exception {
+        Compilation c = compile(source("com.acme.Number",
+                "package com.acme;",
+                "import jakarta.persistence.*;",
+                "@Entity public class Number {",
+                "    public enum Kind { ONE, PRIME, COMPOSITE }",
+                "    @Id private long id;",
+                "    private Kind kind;",
+                "    @Enumerated(EnumType.ORDINAL) private Kind byOrdinal;",
+                "    @Enumerated(EnumType.STRING) private Kind byName;",
+                "}"));
+        assertThat(c).succeeded();
+        String metamodel = generatedSource(c, "com.acme.Number_");
+        ClassLoader loader = loader(c);
+        Class<?> type = loader.loadClass("com.acme.Number_");
+        Class<?> kind = loader.loadClass("com.acme.Number$Kind");
+        for (String field : List.of("kind", "byOrdinal", "byName")) {
+            assertTrue(metamodel.contains("Column<com.acme.Number, com.acme.Number.Kind> " + field), metamodel);
+            assertEquals(kind, ((Column<?, ?>) type.getField(field).get(null)).javaType(), field);
+        }
+        assertTrue(loader.loadClass("com.acme._Number").getField("kind").get(null) instanceof SortableAttribute<?>);
     }
 
     @Test

@@ -25,21 +25,22 @@ import dev.sqlmodel.ReferentialAction;
  * @param computed read but never written
  * @param version the optimistic-lock version column
  * @param elementType the element type of a collection kept in this column, or null
+ * @param ordinal whether an enum field is stored as its constant's ordinal (an entity's default) rather than its name
  */
 record ColumnOptions(boolean primaryKey, boolean generated, String column, boolean notNull, boolean unique,
         String indexName, boolean index, String foreignKey, ReferentialAction onDelete, ReferentialAction onUpdate,
         int maxLength, int maxDigits, int decimalPlaces, String sqlDefault, String sqlType, boolean computed,
-        boolean version, Class<?> elementType) {
+        boolean version, Class<?> elementType, boolean ordinal) {
 
     /** The options stated by SQLModel's {@code @Field} (null for none), with {@code column} as the default column name. */
     static ColumnOptions of(dev.sqlmodel.Field f, String defaultColumn, boolean version) {
         if (f == null) {
             return new ColumnOptions(false, true, defaultColumn, false, false, "", false, "",
-                    ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION, -1, -1, -1, "", "", false, version, null);
+                    ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION, -1, -1, -1, "", "", false, version, null, false);
         }
         return new ColumnOptions(f.primaryKey(), f.autoIncrement(), f.column().isEmpty() ? defaultColumn : f.column(),
                 !f.nullable(), f.unique(), f.indexName(), f.index() || !f.indexName().isEmpty(), f.foreignKey(),
                 f.onDelete(), f.onUpdate(), f.maxLength(), f.maxDigits(), f.decimalPlaces(), f.sqlDefault(),
-                f.sqlType(), f.computed(), version, null);
+                f.sqlType(), f.computed(), version, null, false);
     }
 }

@@ -43,6 +43,10 @@ public final class Convert {
             return value; // the common case, before any boxing lookup
         }
         try {
+            if (field != null && field.ordinal() && value instanceof Number n && type.isEnum()) {
+                // the column's own form: an ordinal, as a row read by plain SQL holds it
+                return type.getEnumConstants()[Math.toIntExact(exactLong(n))];
+            }
             return convert(Types.box(type), value);
         } catch (RuntimeException e) {
             String where = field == null ? "" : field.qualifiedName() + ": ";

@@ -194,16 +194,15 @@ final class EntityMapping {
         if (basic != null && !bool(basic, "optional")) {
             notNull = true;
         }
+        // Jakarta Persistence stores an enum by its ordinal unless @Enumerated(STRING) says otherwise.
+        boolean ordinal = javaType.isEnum();
         Annotation enumerated = find(element, "Enumerated");
         if (enumerated != null) {
             if (!javaType.isEnum()) {
                 throw new MappingException(where + ": @Enumerated applies to enum fields only, not "
                         + javaType.getSimpleName());
             }
-            if (!constant(enumerated, "value").equals("STRING")) {
-                throw new MappingException(where + ": @Enumerated(" + constant(enumerated, "value")
-                        + ") is not supported; SQLModel stores enum constants by name, use EnumType.STRING");
-            }
+            ordinal = !constant(enumerated, "value").equals("STRING");
         }
         if (has(element, "Lob") && javaType != String.class && javaType != byte[].class) {
             throw new MappingException(where + ": @Lob applies to String and byte[] fields only, not "
@@ -221,7 +220,7 @@ final class EntityMapping {
         }
         return new ColumnOptions(primaryKey, generated, columnName, notNull, unique, indexName, index,
                 base.foreignKey(), base.onDelete(), base.onUpdate(), maxLength, maxDigits, decimalPlaces,
-                base.sqlDefault(), sqlType, computed, version || has(element, "Version"), elementType);
+                base.sqlDefault(), sqlType, computed, version || has(element, "Version"), elementType, ordinal);
     }
 
     /**

@@ -33,12 +33,13 @@ public final class FieldMeta implements FieldInfo {
     private final Accessor accessor;
     private final Class<?> boxedType;
     private final Class<?> elementType;
+    private final boolean ordinal;
 
     FieldMeta(Class<?> owner, String name, String column, Class<?> javaType, boolean nullable, boolean primaryKey,
             boolean autoIncrement, boolean unique, String indexName, String foreignKey, ReferentialAction onDelete,
             ReferentialAction onUpdate, int maxLength, int maxDigits, int decimalPlaces, String sqlDefault,
             String sqlTypeOverride, boolean computed, boolean version, int position, Accessor accessor,
-            Class<?> elementType) {
+            Class<?> elementType, boolean ordinal) {
         this.owner = owner;
         this.name = name;
         this.column = column;
@@ -62,6 +63,7 @@ public final class FieldMeta implements FieldInfo {
         this.accessor = accessor;
         this.boxedType = Types.box(javaType);
         this.elementType = elementType;
+        this.ordinal = ordinal;
     }
 
     @Override
@@ -95,6 +97,25 @@ public final class FieldMeta implements FieldInfo {
      */
     public Class<?> elementType() {
         return elementType;
+    }
+
+    /**
+     * Whether this enum column holds the constant's {@link Enum#ordinal()} as an integer, as Jakarta
+     * Persistence stores an entity's enum without {@code @Enumerated(STRING)}; false for every column
+     * that keeps the constant's name and for every non-enum column.
+     */
+    public boolean ordinal() {
+        return ordinal;
+    }
+
+    /** {@code value} as this column is bound: an enum kept by ordinal is sent as its ordinal. */
+    public Object bindValue(Object value) {
+        return ordinal && value instanceof Enum<?> e ? (Object) e.ordinal() : value;
+    }
+
+    /** The Java type a value of this column is bound as (see {@link #bindValue}). */
+    public Class<?> bindType() {
+        return ordinal ? Integer.class : boxedType;
     }
 
     /** The verbatim DDL type override, or an empty string. */

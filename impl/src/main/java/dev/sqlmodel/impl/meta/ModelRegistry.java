@@ -247,7 +247,7 @@ public final class ModelRegistry {
         Accessor accessor = m.field != null ? Accessor.forField(m.field) : Accessor.forRecordComponent(m.component);
         return new FieldMeta(type, m.name, column, m.type, nullable, pk, autoIncrement, o.unique(), indexName, fk,
                 o.onDelete(), o.onUpdate(), maxLength, o.maxDigits(), o.decimalPlaces(), o.sqlDefault(), o.sqlType(),
-                o.computed(), version, position, accessor, o.elementType());
+                o.computed(), version, position, accessor, o.elementType(), o.ordinal());
     }
 
     /** A {@code @Table} model speaks SQLModel's vocabulary only: a Jakarta Persistence annotation there is a mistake. */

@@ -427,8 +427,8 @@ final class Flusher {
                 sql.append(" AND ");
             }
             sql.append(dialect.quote(kf.get(i).column())).append(" = ?");
-            params.add(parts[i]);
-            types.add(kf.get(i).boxedType());
+            params.add(kf.get(i).bindValue(parts[i]));
+            types.add(kf.get(i).bindType());
         }
     }
 
@@ -644,8 +644,8 @@ final class Flusher {
             List<Class<?>> types = new ArrayList<>();
             for (int i = 0; i < part.size(); i++) {
                 sql.append(i == 0 ? "?" : ", ?");
-                params.add(part.get(i).key);
-                types.add(key.boxedType());
+                params.add(key.bindValue(part.get(i).key));
+                types.add(key.bindType());
             }
             sql.append(')');
             exec.update(conn, sql.toString(), params, types);

@@ -9,6 +9,7 @@ import dev.sqlmodel.impl.meta.ModelRegistry;
 import dev.sqlmodel.impl.meta.Naming;
 import dev.sqlmodel.impl.sql.Compiled;
 import dev.sqlmodel.impl.types.Codecs;
+import dev.sqlmodel.impl.types.OrdinalCodec;
 import dev.sqlmodel.impl.types.ValueCodec;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -159,11 +160,34 @@ final class RowReader {
             }
             default: {
                 if (dto == null) {
-                    dto = new Dto(into, rs.getMetaData(), dialect, models);
+                    dto = new Dto(into, rs.getMetaData(), dialect, models, ordinalColumns(rs.getMetaData()));
                 }
                 return dto.read(rs);
             }
         }
+    }
+
+    /**
+     * The codec of each result column (1-based, null where none) that holds an enum by its ordinal,
+     * found from the select list: a DTO component of that enum reads it as the column's own codec
+     * would, not by name.
+     */
+    private OrdinalCodec[] ordinalColumns(ResultSetMetaData md) throws SQLException {
+        OrdinalCodec[] byColumn = new OrdinalCodec[md.getColumnCount() + 1];
+        for (Compiled.Item item : items) {
+            if (item instanceof Compiled.ModelItem mi) {
+                ValueCodec[] codecs = ModelCodecs.of(mi.meta(), dialect);
+                for (int k = 0; k < codecs.length && mi.offset() + k + 1 < byColumn.length; k++) {
+                    if (codecs[k] instanceof OrdinalCodec o) {
+                        byColumn[mi.offset() + k + 1] = o;
+                    }
+                }
+            } else if (item instanceof Compiled.ValueItem vi && vi.column() < byColumn.length
+                    && codecOf(vi, dialect) instanceof OrdinalCodec o) {
+                byColumn[vi.column()] = o;
+            }
+        }
+        return byColumn;
     }
 
     /**
@@ -184,7 +208,8 @@ final class RowReader {
         private final Models models;
         private final List<Object> labels;
 
-        Dto(Class<?> type, ResultSetMetaData md, Dialect dialect, Models models) throws SQLException {
+        Dto(Class<?> type, ResultSetMetaData md, Dialect dialect, Models models, OrdinalCodec[] ordinals)
+                throws SQLException {
             this.type = type;
             this.models = models;
             int n = md.getColumnCount();
@@ -255,7 +280,13 @@ final class RowReader {
                     col = byLabel.get(Naming.snakeCase(name).toLowerCase(Locale.ROOT));
                 }
                 columnOf[i] = col == null ? -1 : col;
-                codecs[i] = Codecs.forType(types[i], dialect);
+                if (model != null) {
+                    codecs[i] = Codecs.forField(model.columns().get(i), dialect);
+                } else if (col != null && ordinals[col] != null && ordinals[col].enumType() == types[i]) {
+                    codecs[i] = ordinals[col];
+                } else {
+                    codecs[i] = Codecs.forType(types[i], dialect);
+                }
             }
             try {
                 MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());

@@ -414,10 +414,13 @@ final class StatelessWrites {
         FieldMeta version = meta.versionField();
         Object v = version == null ? null : version.get(instance);
         String text = deleteText(meta, version != null && v == null);
-        List<Object> params = new ArrayList<>(Arrays.asList(meta.keyParts(key)));
+        Object[] parts = meta.keyParts(key);
+        List<Object> params = new ArrayList<>();
         List<Class<?>> types = new ArrayList<>();
-        for (FieldMeta f : meta.keyFields()) {
-            types.add(f.boxedType());
+        List<FieldMeta> keyFields = meta.keyFields();
+        for (int i = 0; i < keyFields.size(); i++) {
+            params.add(keyFields.get(i).bindValue(parts[i]));
+            types.add(keyFields.get(i).bindType());
         }
         if (version != null && v != null) {
             params.add(v);

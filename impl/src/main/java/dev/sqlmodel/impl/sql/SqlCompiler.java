@@ -189,7 +189,7 @@ public final class SqlCompiler {
                 if (f == meta.generatedKey() && meta.keyOf(model) == null) {
                     r.sql(dialect.generatedKeyPlaceholder());
                 } else {
-                    r.param(v, f.boxedType());
+                    r.param(v, f);
                 }
             }
             r.sql(')');
@@ -345,8 +345,9 @@ public final class SqlCompiler {
             if (i++ > 0) {
                 r.sql(", ");
             }
-            r.sql(dialect.quote(r.field(a.column()).column())).sql(" = ");
-            r.expr(a.value());
+            FieldMeta target = r.field(a.column());
+            r.sql(dialect.quote(target.column())).sql(" = ");
+            r.expr(r.against(target.ordinal() ? target : null, a.value()));
         }
         if (update.whereCondition() != null) {
             r.sql(" WHERE ");
@@ -528,6 +529,46 @@ public final class SqlCompiler {
             params.add(value);
             types.add(type == null ? Object.class : type);
             return this;
+        }
+
+        /**
+         * Appends {@code value} bound for the column {@code field}: an enum constant of a column that
+         * holds ordinals is sent as its ordinal, as the column's codec would write it.
+         */
+        public Renderer param(Object value, FieldMeta field) {
+            if (field.ordinal() && value != null) {
+                return param(ordinal(field, value), Integer.class);
+            }
+            return param(value, field.boxedType());
+        }
+
+        /** The ordinal column {@code e} is, or null when it is no column or one that keeps enums by name. */
+        private FieldMeta ordinalColumn(Expr<?> e) {
+            if (e instanceof ColumnRef<?, ?> c && ModelRegistry.isTable(c.model())) {
+                FieldMeta f = ModelRegistry.of(c.model()).requireField(c.field());
+                return f.ordinal() ? f : null;
+            }
+            return null;
+        }
+
+        /**
+         * {@code e}, or, when it is an enum constant meeting the ordinal column {@code field} (null for
+         * none) in a comparison or assignment, a parameter holding the constant's ordinal. The column
+         * compares and sorts as a number, so the constant must be one too.
+         */
+        private Expr<?> against(FieldMeta field, Expr<?> e) {
+            if (field != null && e instanceof Param<?> p && p.value() instanceof Enum<?> v) {
+                return new Param<>(ordinal(field, v), Integer.class);
+            }
+            return e;
+        }
+
+        private static int ordinal(FieldMeta field, Object value) {
+            if (value instanceof Enum<?> e && e.getDeclaringClass() == field.javaType()) {
+                return e.ordinal();
+            }
+            throw new SqlModelException(field.qualifiedName() + ": holds constants of " + field.javaType().getName()
+                    + " by ordinal, but was given " + value.getClass().getName() + " " + value);
         }
 
         /** Appends quoted identifiers separated by commas. */
@@ -983,11 +1024,12 @@ public final class SqlCompiler {
             } else if (e instanceof InList in) {
                 expr(in.operand());
                 sb.append(in.negated() ? " NOT IN (" : " IN (");
+                FieldMeta ordinal = ordinalColumn(in.operand());
                 for (int i = 0; i < in.values().size(); i++) {
                     if (i > 0) {
                         sb.append(", ");
                     }
-                    expr(in.values().get(i));
+                    expr(against(ordinal, in.values().get(i)));
                 }
                 sb.append(')');
             } else if (e instanceof InSelect in) {
@@ -1008,9 +1050,10 @@ public final class SqlCompiler {
                 sb.append('(');
                 expr(b.operand());
                 sb.append(b.negated() ? " NOT BETWEEN " : " BETWEEN ");
-                expr(b.low());
+                FieldMeta ordinal = ordinalColumn(b.operand());
+                expr(against(ordinal, b.low()));
                 sb.append(" AND ");
-                expr(b.high());
+                expr(against(ordinal, b.high()));
                 sb.append(')');
             } else if (e instanceof Fn<?> f) {
                 function(f);
@@ -1081,6 +1124,15 @@ public final class SqlCompiler {
         }
 
         private void binary(Binary<?> b) {
+            FieldMeta leftOrdinal = ordinalColumn(b.left());
+            FieldMeta rightOrdinal = ordinalColumn(b.right());
+            if (leftOrdinal != null || rightOrdinal != null) {
+                Expr<?> left = against(rightOrdinal, b.left());
+                Expr<?> right = against(leftOrdinal, b.right());
+                if (left != b.left() || right != b.right()) {
+                    b = new Binary<>(b.op(), left, right, b.javaType());
+                }
+            }
             if (b.op() == BinaryOp.DIV && !(integral(b.left()) && integral(b.right()))) {
                 dialect.exactDivision(this, b.left(), b.right());
                 return;

@@ -69,12 +69,16 @@ public final class Codecs {
 
     /**
      * The codec for the column {@code field} on {@code dialect}: the type's codec, except that
-     * on SQLite a decimal with a declared scale is read back with that scale. SQLite stores
-     * {@code 12.30} in a DECIMAL column as the number 12.3; the other databases keep the scale.
+     * on SQLite a decimal with a declared scale is read back with that scale (SQLite stores
+     * {@code 12.30} in a DECIMAL column as the number 12.3; the other databases keep the scale),
+     * an entity's collection is kept as a JSON array and an enum stored by ordinal as an integer.
      */
     public static ValueCodec forField(FieldMeta field, Dialect dialect) {
         if (field.elementType() != null) {
             return new ElementsCodec(field.javaType(), field.elementType());
+        }
+        if (field.ordinal()) {
+            return new OrdinalCodec(field.qualifiedName(), field.javaType());
         }
         ValueCodec c = forType(field.javaType(), dialect);
         if (dialect == Dialect.SQLITE && field.boxedType() == BigDecimal.class && field.decimalPlaces() >= 0) {

@@ -26,6 +26,10 @@ public final class SqlTypes {
         if (field.elementType() != null) {
             return "TEXT"; // a JSON array of the elements, see ElementsCodec
         }
+        if (field.ordinal()) {
+            // the ordinal, see OrdinalCodec; an enum beyond SMALLINT's range is possible in a class file only in theory
+            return t.getEnumConstants().length <= Short.MAX_VALUE + 1 ? "SMALLINT" : "INTEGER";
+        }
         if (t == String.class) {
             if (field.maxLength() > 0) {
                 return "VARCHAR(" + field.maxLength() + ")";

@@ -45,8 +45,8 @@ class EntityMappingTest {
                 + " @Embedded public String street; }");
         sources.put("Tagged", "@Entity public class Tagged { @Id public long id;"
                 + " @ElementCollection public Set<Integer> counts; }");
-        sources.put("OrdinalEnum", "@Entity public class OrdinalEnum { public enum Size { S, M } @Id public long id;"
-                + " @Enumerated(EnumType.ORDINAL) public Size size; }");
+        sources.put("EnumeratedText", "@Entity public class EnumeratedText { @Id public long id;"
+                + " @Enumerated(EnumType.STRING) public String size; }");
         sources.put("SequenceKey", "@Entity public class SequenceKey { @Id @GeneratedValue(strategy ="
                 + " GenerationType.SEQUENCE) public Long id; }");
         sources.put("GeneratedText", "@Entity public class GeneratedText { @Id @GeneratedValue public String id; }");
@@ -117,8 +117,8 @@ class EntityMappingTest {
     }
 
     @Test
-    void enumOrdinalsAndOtherKeyGeneratorsAreRefused() throws Exception {
-        assertRefused("OrdinalEnum", "OrdinalEnum.size", "ORDINAL", "EnumType.STRING");
+    void enumeratedNonEnumsAndOtherKeyGeneratorsAreRefused() throws Exception {
+        assertRefused("EnumeratedText", "EnumeratedText.size", "@Enumerated applies to enum fields only", "String");
         assertRefused("SequenceKey", "SequenceKey.id", "SEQUENCE", "IDENTITY");
         assertRefused("GeneratedText", "GeneratedText.id", "integer key");
         assertRefused("GeneratedPair", "GeneratedPair.a", "composite key");
