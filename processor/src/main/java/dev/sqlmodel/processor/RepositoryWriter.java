@@ -82,7 +82,7 @@ final class RepositoryWriter {
         if (cdi) {
             s.append("@jakarta.enterprise.context.ApplicationScoped\n");
         }
-        s.append("@SuppressWarnings({\"unchecked\", \"rawtypes\"})\n");
+        s.append("@java.lang.SuppressWarnings({\"unchecked\", \"rawtypes\"})\n");
         s.append("public class ").append(self).append(" implements ").append(interfaceName).append(" {\n");
         s.append("    private static final ").append(RUNTIME).append(" RUNTIME = ").append(RUNTIME).append(".of(")
                 .append(interfaceName).append(".class);\n");
@@ -116,7 +116,7 @@ final class RepositoryWriter {
             s.append('\n');
             method(s, self, i, methods.get(i));
         }
-        s.append("\n    @Override\n    public String toString() {\n        return ")
+        s.append("\n    @java.lang.Override\n    public java.lang.String toString() {\n        return ")
                 .append(stringLiteral(self + "[")).append(" + engine + \"]\";\n    }\n");
         s.append("}\n");
         return s.toString();
@@ -125,7 +125,7 @@ final class RepositoryWriter {
     private void method(StringBuilder s, String self, int index, RepositoryMethod method) {
         ExecutableElement declaration = method.declaration();
         ExecutableType type = method.type();
-        s.append("    @Override\n    public ");
+        s.append("    @java.lang.Override\n    public ");
         List<? extends TypeVariable> typeVariables = type.getTypeVariables();
         if (!typeVariables.isEmpty()) {
             StringJoiner declared = new StringJoiner(", ", "<", "> ");
@@ -152,8 +152,9 @@ final class RepositoryWriter {
             arguments.add(name);
         }
         s.append(") {\n        ");
-        // qualified, so that a parameter named like a field cannot shadow it
-        String call = self + ".PLAN_" + index + ".invoke(this.engine, new Object[] {" + arguments + "})";
+        // The class inherits the interface's member types, so even java.lang names are written in full;
+        // the plan is qualified so that a parameter named like the field cannot shadow it.
+        String call = self + ".PLAN_" + index + ".invoke(this.engine, new java.lang.Object[] {" + arguments + "})";
         if (result.getKind() == TypeKind.VOID) {
             s.append(call).append(";\n");
         } else if (result.getKind().isPrimitive()) {

@@ -186,6 +186,22 @@ class RepositoryClassesTest {
     }
 
     @Test
+    void memberTypesOfTheInterfaceShadowNothingInTheGeneratedClass() {
+        Compilation c = compileWithRuntime(source("com.acme.Shadowing",
+                "package com.acme;",
+                "import jakarta.data.repository.*;",
+                "@Repository public interface Shadowing extends DataRepository<Hero, Long> {",
+                "    interface Object { }",
+                "    class String { }",
+                "    @interface Override { }",
+                "    @interface SuppressWarnings { }",
+                "    String RUNTIME = null;",
+                "    java.util.List<Hero> findByName(java.lang.String engine);",
+                "}"));
+        assertThat(c).succeededWithoutWarnings();
+    }
+
+    @Test
     void nestedRepositoryWithDataStoreInjectsThatDatabase() throws Exception {
         Compilation c = compileWithRuntime(source("com.acme.Outer",
                 "package com.acme;",

@@ -39,7 +39,24 @@ public class TckSchema {
             }
         }
         LOG.info("TCK database " + database + " ready at " + database.url()
-                + (failed.isEmpty() ? "" : "; no table for " + failed));
+                + (failed.isEmpty() ? "" : "; no table for " + failed) + "; CDI extension: " + extensionKind(loader));
+    }
+
+    /** Which of sqlmodel-cdi's extensions the container will run: the portable one when its service file is visible. */
+    private static String extensionKind(ClassLoader loader) {
+        try {
+            var files = loader.getResources("META-INF/services/jakarta.enterprise.inject.spi.Extension");
+            while (files.hasMoreElements()) {
+                try (var in = files.nextElement().openStream()) {
+                    if (new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).contains("dev.sqlmodel.cdi.SqlModelExtension")) {
+                        return "portable (SqlModelExtension)";
+                    }
+                }
+            }
+            return "build-compatible (SqlModelBuildExtension)";
+        } catch (java.io.IOException e) {
+            return "unknown (" + e + ")";
+        }
     }
 
     /** Drops the PostgreSQL schema of the run. */
