@@ -1,10 +1,12 @@
 package dev.sqlmodel.quarkus;
 
+import jakarta.data.page.CursoredPage;
 import jakarta.data.page.Page;
 import jakarta.data.page.PageRequest;
 import jakarta.data.repository.CrudRepository;
 import jakarta.data.repository.Find;
 import jakarta.data.repository.Insert;
+import jakarta.data.repository.OrderBy;
 import jakarta.data.repository.Query;
 import jakarta.data.repository.Repository;
 import java.util.List;
@@ -30,6 +32,10 @@ public interface HeroRepository extends CrudRepository<Hero, Long> {
 
     /** One page of the heroes whose name starts with {@code prefix}, by name. */
     Page<Hero> findByNameStartsWithOrderByNameAsc(String prefix, PageRequest pageRequest);
+
+    /** One page of the heroes whose name starts with {@code prefix}, by name, read after the request's cursor (keyset). */
+    @OrderBy("name")
+    CursoredPage<Hero> findByNameStartsWith(String prefix, PageRequest pageRequest);
 
     /** Stores a new hero: validated, then one INSERT; the answer carries its generated id. */
     @Insert

@@ -1,6 +1,7 @@
 package dev.sqlmodel.quarkus;
 
 import dev.sqlmodel.SqlModel;
+import jakarta.data.page.CursoredPage;
 import jakarta.data.page.Page;
 import jakarta.data.page.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -100,6 +101,24 @@ public class RepositoryResource {
         return Json.createObjectBuilder()
                 .add("names", nameArray(result.content()))
                 .add("totalElements", result.totalElements())
+                .add("hasNext", result.hasNext())
+                .build().toString();
+    }
+
+    /**
+     * One page of the heroes whose name starts with {@code prefix}, by name: the first, or the one
+     * after the hero called {@code after} (a cursor made of the sort key alone).
+     */
+    @GET
+    @Path("heroes/cursor")
+    public String cursor(@QueryParam("prefix") String prefix, @QueryParam("after") String after, @QueryParam("size") int size) {
+        PageRequest request = PageRequest.ofSize(size);
+        if (after != null) {
+            request = request.afterCursor(PageRequest.Cursor.forKey(after));
+        }
+        CursoredPage<Hero> result = heroes.findByNameStartsWith(prefix, request);
+        return Json.createObjectBuilder()
+                .add("names", nameArray(result.content()))
                 .add("hasNext", result.hasNext())
                 .build().toString();
     }

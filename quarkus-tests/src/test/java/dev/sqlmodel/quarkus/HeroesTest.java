@@ -156,6 +156,19 @@ class HeroesTest {
     }
 
     @Test
+    void repositoryCursoredPagesReadAfterTheKey() {
+        for (String name : List.of("CrC", "CrA", "CrB")) {
+            createThroughRepository(name, null, 1).statusCode(200);
+        }
+        given().queryParam("prefix", "Cr").queryParam("size", 2).get("/repo/heroes/cursor").then()
+                .statusCode(200).body("names", is(List.of("CrA", "CrB"))).body("hasNext", is(true));
+        // a hero sorted before the cursor does not shift the next page (an offset would read CrB again)
+        createThroughRepository("CrAa", null, 1).statusCode(200);
+        given().queryParam("prefix", "Cr").queryParam("after", "CrB").queryParam("size", 2).get("/repo/heroes/cursor")
+                .then().statusCode(200).body("names", is(List.of("CrC"))).body("hasNext", is(false));
+    }
+
+    @Test
     void repositoryInsertValidatesAndMapsErrorsLikeSessions() {
         createThroughRepository("RepoTaken", null, 1).statusCode(200);
         long before = heroes();
