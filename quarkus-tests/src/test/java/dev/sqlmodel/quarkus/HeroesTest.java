@@ -184,6 +184,13 @@ class HeroesTest {
     }
 
     @Test
+    void repositoryValidatesWithQuarkusFactoryWhenThereIsOne() {
+        // fail-fast reaches the repository's sessions only if they validate with Quarkus's factory
+        String answer = createThroughRepository(" ", null, -1).statusCode(400).extract().asString();
+        assertEquals(CONTAINER_VALIDATION ? 1 : 2, answer.split("; ").length, answer);
+    }
+
+    @Test
     void repositoryWritesJoinTheJtaTransaction() {
         given().formParam("first", "PairOne").formParam("second", "PairTwo").post("/repo/heroes/pair").then()
                 .statusCode(200);
