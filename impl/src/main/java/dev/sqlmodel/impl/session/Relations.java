@@ -56,6 +56,17 @@ final class Relations {
         private Map<Class<?>, List<Object>> others;
         private Class<?> lastType;
         private List<Object> lastList;
+        /** How many instances a query is about to add, for sizing the first list. */
+        private int expected;
+
+        /** Makes room for {@code rows} instances about to be added (the rows of one query). */
+        void expect(int rows) {
+            if (firstList == null) {
+                expected = rows;
+            } else if (firstList instanceof ArrayList<Object> list) {
+                list.ensureCapacity(firstList.size() + rows);
+            }
+        }
 
         void add(Object instance) {
             // Rows of one query are mostly of one model: skip the lookup for a run of the same type.
@@ -71,7 +82,7 @@ final class Relations {
             if (firstType == null || firstType == type) {
                 if (firstType == null) {
                     firstType = type;
-                    firstList = new ArrayList<>();
+                    firstList = new ArrayList<>(Math.max(expected, 10));
                 }
                 return firstList;
             }
@@ -238,7 +249,9 @@ final class Relations {
             return;
         }
         batch.add(instance);
-        for (RelationMeta r : meta.relations()) {
+        List<RelationMeta> relations = meta.relations();
+        for (int i = 0; i < relations.size(); i++) {
+            RelationMeta r = relations.get(i);
             if (!r.accessor().writable()) {
                 continue;
             }

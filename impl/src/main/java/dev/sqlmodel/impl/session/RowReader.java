@@ -34,6 +34,10 @@ final class RowReader {
     /** Materializes a model from its column values (identity-map aware). */
     interface Models {
         Object load(ModelMeta<?> meta, Object[] values);
+
+        /** Makes room for {@code rows} instances about to be loaded (by default nothing). */
+        default void expect(int rows) {
+        }
     }
 
     private final Kind kind;
@@ -51,6 +55,7 @@ final class RowReader {
     private final Models models;
     private final Dialect dialect;
     private final Class<?> into;
+    private int expectedRows = 10;
     private Dto dto;
 
     private enum Kind { MODEL, SCALAR, ROW, INTO }
@@ -133,6 +138,37 @@ final class RowReader {
         return Codecs.forType(item.type(), dialect);
     }
 
+    /** How many rows the query is expected to return at most (a small LIMIT), for sizing the result list. */
+    RowReader expectRows(Long limit) {
+        if (limit != null && limit > 0) {
+            expectedRows = (int) Math.min(limit, 1024);
+        }
+        return this;
+    }
+
+    int expectedRows() {
+        return expectedRows;
+    }
+
+    /** Whether each row is one model: read with {@link #values}, then {@link #model}. */
+    boolean readsModels() {
+        return kind == Kind.MODEL;
+    }
+
+    /** The model's column values of the current row (rows of a single model only). */
+    Object[] values(ResultSet rs) throws SQLException {
+        return reader.read(rs, offset);
+    }
+
+    /** The instance for values read by {@link #values} (rows of a single model only). */
+    Object model(Object[] values) {
+        return models.load(meta, values);
+    }
+
+    /** Tells the session that {@code rows} instances are about to be loaded. */
+    void expect(int rows) {
+        models.expect(rows);
+    }
 
     Object read(ResultSet rs) throws SQLException {
         switch (kind) {
