@@ -18,7 +18,7 @@ import java.util.List;
  * spent a fifth of the flush's own time there.
  */
 final class IdentityMap {
-    private static final int FIRST_CAPACITY = 16;
+    private static final int FIRST_CAPACITY = 4;
     /**
      * The key table of a map that has filed nothing yet, shared and never written: a session
      * that only looks instances up, or none, allocates no table.
@@ -32,7 +32,7 @@ final class IdentityMap {
      * rarely ask which state an instance has, so a read-only session never pays for this index.
      */
     private Table byInstance;
-    private ArrayList<EntityState> order = new ArrayList<>();
+    private ArrayList<EntityState> order = new ArrayList<>(0);
     private int size;
     /**
      * Where the last unsuccessful {@link #get} stopped, until the key table changes: reading a
@@ -274,6 +274,9 @@ final class IdentityMap {
         if (s.key != null) {
             index(s);
         }
+        if (order.isEmpty()) {
+            order.ensureCapacity(4); // a session of one get() files one state
+        }
         s.slot = order.size();
         order.add(s);
         size++;
@@ -365,7 +368,7 @@ final class IdentityMap {
         missKey = null;
         byInstance = null;
         if (!order.isEmpty()) {
-            order = new ArrayList<>();
+            order = new ArrayList<>(0);
         }
         size = 0;
     }

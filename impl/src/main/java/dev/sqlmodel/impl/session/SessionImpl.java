@@ -650,7 +650,8 @@ public class SessionImpl implements Session {
     Object load(ModelMeta<?> meta, Object[] values) {
         Relations.Batch b = batch;
         if (b == null) {
-            b = new Relations.Batch();
+            b = new Relations.Batch(); // a get(): the batch of one instance
+            b.expect(1);
         }
         return load(meta, values, b);
     }
