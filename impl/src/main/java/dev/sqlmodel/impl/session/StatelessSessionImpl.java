@@ -432,6 +432,20 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
         return call(false, c -> exec.query(c, compiled, reader, max));
     }
 
+    /** The query and its relationship loads on one connection: one checkout for the whole read. */
+    @Override
+    public List<Object> fetchWithRelations(Compiled compiled, RowReader reader, int max,
+            List<RelationshipRef<?, ?>> refs) {
+        if (refs.isEmpty()) {
+            return fetch(compiled, reader, max);
+        }
+        return call(false, c -> {
+            List<Object> rows = exec.query(c, compiled, reader, max);
+            fetchRelations(rows, refs);
+            return rows;
+        });
+    }
+
     @Override
     public void fetchRelations(List<?> results, List<RelationshipRef<?, ?>> refs) {
         if (!refs.isEmpty() && !results.isEmpty()) {
