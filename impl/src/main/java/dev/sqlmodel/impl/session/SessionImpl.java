@@ -434,6 +434,9 @@ public class SessionImpl implements Session {
         if (flushing) {
             return;
         }
+        if (!hasPending()) {
+            return; // the autoflush of a session that only reads: no lists, no copy of the attach order
+        }
         relations.beforeFlush();
         List<EntityState> news = null; // until a new state follows another kind: the first leadingNew of all
         int leadingNew = 0;
@@ -549,9 +552,15 @@ public class SessionImpl implements Session {
 
     /** Whether a flush would write anything: new, deleted or changed instances, or relationship changes. */
     private boolean hasPending() {
-        return relations.pending() || map.any(s -> s.status != EntityState.Status.PERSISTENT
-                || s.snapshot == null && !s.meta.isRecord() || s.dirty()
-                || Relations.hasRelations(s.meta) && relations.affects(s));
+        return relations.pending() || map.any(pendingState);
+    }
+
+    private final java.util.function.Predicate<EntityState> pendingState = this::pending;
+
+    /** Whether a flush would write {@code s}: new, deleted, changed, or a relationship changed. */
+    private boolean pending(EntityState s) {
+        return s.status != EntityState.Status.PERSISTENT || s.snapshot == null && !s.meta.isRecord() || s.dirty()
+                || Relations.hasRelations(s.meta) && relations.affects(s);
     }
 
     @Override
