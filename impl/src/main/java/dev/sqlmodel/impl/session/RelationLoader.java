@@ -53,6 +53,16 @@ final class RelationLoader {
         /** Makes room for {@code rows} instances about to be loaded into {@code batch} (by default nothing). */
         default void expect(int rows, Relations.Batch batch) {
         }
+
+        /** Whether rows of {@code meta} may be read straight into instances and finished with {@link #loaded}. */
+        default boolean readsStraight(ModelMeta<?> meta) {
+            return false;
+        }
+
+        /** The result for {@code instance}, read straight from a row (null for a row without key). */
+        default Object loaded(ModelMeta<?> meta, Object instance) {
+            throw new UnsupportedOperationException("rows are read through their values");
+        }
     }
 
     private final Source session;
@@ -384,6 +394,21 @@ final class RelationLoader {
         List<Class<?>> types = new ArrayList<>();
         inList(sql, t, cols, cols, keys, params, types);
         ModelCodecs.Reader reader = ModelCodecs.reader(meta, dialect.kind());
+        if (reader.readsInstances() && session.readsStraight(meta)) {
+            List<Object> out = new ArrayList<>(keys.size());
+            session.query(sql.toString(), params, types, rs -> {
+                Object o;
+                try {
+                    o = session.loaded(meta, reader.instance(rs, 0));
+                } catch (ClassCastException e) {
+                    o = session.load(meta, reader.read(rs, 0), batch); // the path through the values names the field
+                }
+                if (o != null) {
+                    out.add(o);
+                }
+            });
+            return out;
+        }
         // The rows' values first, then their instances: the session makes room for all of them at once.
         List<Object> out = new ArrayList<>(keys.size());
         session.query(sql.toString(), params, types, rs -> out.add(reader.read(rs, 0)));

@@ -40,6 +40,18 @@ final class RowReader {
         }
     }
 
+    /**
+     * Models whose rows may be read straight into new instances (a stateless session: no
+     * identity map, no snapshot): {@link #loaded} then finishes each one.
+     */
+    interface Instances extends Models {
+        /** The result for {@code instance}, just read from a row of {@code meta}'s table (null for a row without key). */
+        Object loaded(ModelMeta<?> meta, Object instance);
+
+        /** Whether rows of {@code meta} may be read straight into instances. */
+        boolean readsStraight(ModelMeta<?> meta);
+    }
+
     private final Kind kind;
     private final ModelMeta<?> meta;
     private final ModelCodecs.Reader reader;
@@ -56,6 +68,8 @@ final class RowReader {
     private final Dialect dialect;
     private final Class<?> into;
     private int expectedRows = 10;
+    /** Whether model rows are read straight into instances (see {@link Instances}). */
+    private final boolean direct;
     private Dto dto;
 
     private enum Kind { MODEL, SCALAR, ROW, INTO }
@@ -86,6 +100,7 @@ final class RowReader {
             reader = null;
             offset = 0;
         }
+        direct = kind == Kind.MODEL && models instanceof Instances i && reader.readsInstances() && i.readsStraight(meta);
         if (kind == Kind.SCALAR) {
             Compiled.ValueItem vi = (Compiled.ValueItem) items.get(0);
             scalarType = vi.type();
@@ -152,7 +167,7 @@ final class RowReader {
 
     /** Whether each row is one model: read with {@link #values}, then {@link #model}. */
     boolean readsModels() {
-        return kind == Kind.MODEL;
+        return kind == Kind.MODEL && !direct;
     }
 
     /** The model's column values of the current row (rows of a single model only). */
@@ -173,6 +188,16 @@ final class RowReader {
     Object read(ResultSet rs) throws SQLException {
         switch (kind) {
             case MODEL: {
+                if (direct) {
+                    Object instance;
+                    try {
+                        instance = reader.instance(rs, offset);
+                    } catch (ClassCastException e) {
+                        // a value of the wrong type: the path through the values names the field
+                        return models.load(meta, reader.read(rs, offset));
+                    }
+                    return ((Instances) models).loaded(meta, instance);
+                }
                 return models.load(meta, reader.read(rs, offset));
             }
             case SCALAR: {

@@ -64,7 +64,14 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
         final RelationMeta[] relations;
         /** Per relationship: the column whose null value makes a to-one empty, or -1 for a to-many. */
         final int[] foreignKey;
+        /** Per relationship: that column's field, or null for a to-many. */
+        final FieldMeta[] foreignKeyField;
         final RelationHook[] hooks;
+        /**
+         * Whether a row may be read straight into an instance: a null in a primitive foreign
+         * key field would read as zero, and the holder would then not be empty.
+         */
+        final boolean straight;
 
         Holders(ModelMeta<?> meta) {
             List<RelationMeta> writable = new ArrayList<>();
@@ -77,16 +84,21 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
             }
             relations = writable.toArray(new RelationMeta[0]);
             foreignKey = new int[relations.length];
+            foreignKeyField = new FieldMeta[relations.length];
             hooks = new RelationHook[relations.length];
+            boolean primitiveKey = false;
             for (int i = 0; i < relations.length; i++) {
                 RelationMeta r = relations[i];
-                foreignKey[i] = r.kind() == Kind.MANY_TO_ONE ? r.path().ownerColumns.get(0).position() : -1;
+                foreignKeyField[i] = r.kind() == Kind.MANY_TO_ONE ? r.path().ownerColumns.get(0) : null;
+                foreignKey[i] = r.kind() == Kind.MANY_TO_ONE ? foreignKeyField[i].position() : -1;
+                primitiveKey |= foreignKeyField[i] != null && foreignKeyField[i].javaType().isPrimitive();
                 String message = r.owner().getName() + "." + r.name() + " is not loaded: a stateless session loads"
                         + " relationships only through select(...).fetch(...)";
                 hooks[i] = holder -> {
                     throw new NotLoadedException(message);
                 };
             }
+            straight = !primitiveKey;
         }
     }
 
@@ -396,6 +408,52 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
         return instance;
     }
 
+    /**
+     * The new instance {@code instance}, read straight from a row, with its relationships not
+     * loaded (null for a row without key: an outer join's miss).
+     */
+    Object finish(ModelMeta<?> meta, Object instance) {
+        List<FieldMeta> keyFields = meta.keyFields();
+        for (int i = 0; i < keyFields.size(); i++) {
+            if (keyFields.get(i).get(instance) == null) {
+                return null;
+            }
+        }
+        if (meta.relations().isEmpty()) {
+            return instance;
+        }
+        Holders h = HOLDERS.get(meta.type());
+        RelationMeta[] relations = h.relations;
+        for (int i = 0; i < relations.length; i++) {
+            FieldMeta fk = h.foreignKeyField[i];
+            if (fk == null) {
+                relations[i].accessor().set(instance, access.unloadedMany(h.hooks[i]));
+            } else {
+                relations[i].accessor().set(instance, fk.get(instance) == null ? Related.empty()
+                        : access.unloaded(h.hooks[i]));
+            }
+        }
+        return instance;
+    }
+
+    /** Rows of a query become new instances, read straight from the row where the model allows. */
+    private final RowReader.Instances rows = new RowReader.Instances() {
+        @Override
+        public Object load(ModelMeta<?> meta, Object[] values) {
+            return materialize(meta, values);
+        }
+
+        @Override
+        public Object loaded(ModelMeta<?> meta, Object instance) {
+            return finish(meta, instance);
+        }
+
+        @Override
+        public boolean readsStraight(ModelMeta<?> meta) {
+            return StatelessSessionImpl.this.readsStraight(meta);
+        }
+    };
+
     @Override
     public <R> Results<R> exec(Query<R> query) {
         checkOpen();
@@ -421,7 +479,7 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
         }
         Compiled compiled = compiler.compile(query);
         List<Object> keys = query instanceof SelectNode<?> s ? s.items() : List.of();
-        RowReader reader = new RowReader(compiled, keys, this::materialize, dialect.kind())
+        RowReader reader = new RowReader(compiled, keys, rows, dialect.kind())
                 .expectRows(query instanceof SelectNode<?> s ? s.limitValue() : null);
         List<RelationshipRef<?, ?>> fetches = query instanceof SelectNode<?> sel ? sel.fetches() : List.of();
         return new ResultsImpl<>(this, compiled, reader, fetches);
@@ -510,6 +568,16 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
     @Override
     public Object attachedInstance(Class<?> type, Object key) {
         return null;
+    }
+
+    @Override
+    public boolean readsStraight(ModelMeta<?> meta) {
+        return HOLDERS.get(meta.type()).straight;
+    }
+
+    @Override
+    public Object loaded(ModelMeta<?> meta, Object instance) {
+        return finish(meta, instance);
     }
 
     // ---- writes -------------------------------------------------------------------------------
