@@ -4,6 +4,7 @@ import static dev.sqlmodel.Sql.select;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sqlmodel.NotLoadedException;
 import dev.sqlmodel.Session;
@@ -65,7 +66,14 @@ class StraightReadsTest extends DatabaseTest {
             assertNull(spider.age);
             assertThrows(NotLoadedException.class, rusty.team::get, "a to-one with a foreign key is not loaded");
             assertNull(spider.team.get(), "a to-one without foreign key is empty");
-            // streamed rows are read the same way
+            // a row found by key is read the same way
+            Hero found = s.get(Hero.class, rusty.id).orElseThrow();
+            assertEquals(List.of(rusty.name, rusty.secretName, rusty.age, rusty.teamId),
+                    List.of(found.name, found.secretName, found.age, found.teamId));
+            assertThrows(NotLoadedException.class, found.team::get);
+            assertNull(s.get(Hero.class, spider.id).orElseThrow().team.get());
+            assertTrue(s.get(Hero.class, -1L).isEmpty());
+                        // streamed rows are read the same way
             try (var stream = s.exec(select(Hero.class).orderBy(Hero_.id.asc())).stream()) {
                 assertEquals(List.of("Rusty-Man", "Spider-Boy"), stream.map(h -> h.name).toList());
             }
