@@ -336,6 +336,24 @@ public final class ModelMeta<M> implements ModelInfo<M> {
     }
 
     /**
+     * {@code (A...) -> instance}: a new instance of this class model with every column set from
+     * {@code columns.get(i)} (each typed {@code (A...)Object}, one per column in column order),
+     * null skipped for a primitive field; null for a record, a model with a read-only or
+     * primitive key field, or one too wide for a composed handle.
+     */
+    public MethodHandle creator(List<MethodHandle> columns) {
+        if (record || columns.size() != fields.size()) {
+            return null;
+        }
+        for (FieldMeta f : primaryKey) {
+            if (f.javaType().isPrimitive()) {
+                return null; // a row without key (an outer join's miss) must stay recognizable
+            }
+        }
+        return RowHandles.createFrom(newInstance, fields, columns);
+    }
+
+    /**
      * A new instance with column values in column order; {@code present} says which to set
      * (null means all). Record components not present get null or zero.
      */

@@ -102,6 +102,42 @@ public final class RowHandles {
     }
 
     /**
+     * {@code (A...) -> instance}: a new instance with every column set from what
+     * {@code columns.get(i)}, of type {@code (A...)Object}, returns, in column order, a null
+     * skipped for a primitive field: a row read straight into an instance, without an array of
+     * its values. Null when some field cannot be written or the model has too many columns.
+     *
+     * @param constructor the no-argument constructor typed {@code ()Object}
+     */
+    static MethodHandle createFrom(MethodHandle constructor, List<FieldMeta> fields, List<MethodHandle> columns) {
+        if (fields.size() > MAX_COLUMNS || columns.isEmpty()) {
+            return null;
+        }
+        List<Class<?>> sources = columns.get(0).type().parameterList();
+        MethodType stepType = MethodType.methodType(void.class, Object.class).appendParameterTypes(sources);
+        List<MethodHandle> steps = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            FieldMeta f = fields.get(i);
+            MethodHandle setter = f.accessor().setter(); // (Object, Object)void
+            if (setter == null) {
+                return null;
+            }
+            if (f.javaType().isPrimitive()) {
+                // (Object instance, Object value)void that leaves the field alone for a null
+                MethodHandle isNull = MethodHandles.dropArguments(IS_NULL, 0, Object.class);
+                setter = MethodHandles.guardWithTest(isNull,
+                        MethodHandles.empty(MethodType.methodType(void.class, Object.class, Object.class)), setter);
+            }
+            steps.add(MethodHandles.collectArguments(setter, 1, columns.get(i))); // (Object, A...)void
+        }
+        MethodHandle body = MethodHandles.foldArguments(
+                MethodHandles.dropArguments(MethodHandles.identity(Object.class), 1, sources),
+                sequence(stepType, steps));
+        return MethodHandles.foldArguments(body, constructor)
+                .asType(MethodType.methodType(Object.class, sources));
+    }
+
+    /**
      * {@code (Object[] out, Object instance) -> void}: stores every column's value in
      * {@code out}, in column order. Null when the model has too many columns. (The caller
      * allocates the array: a collecting handle would create it reflectively.)

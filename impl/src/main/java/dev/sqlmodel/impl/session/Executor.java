@@ -11,6 +11,7 @@ import dev.sqlmodel.impl.types.ValueCodec;
 import dev.sqlmodel.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -50,6 +51,18 @@ final class Executor {
         return cache.prepare(sql, generatedKeys);
     }
 
+    /**
+     * Sets the row limit of {@code ps}, just returned by {@link #statement} (0 or less: none),
+     * unless it has that limit already: a kept statement remembers the last one.
+     */
+    private void maxRows(PreparedStatement ps, int max) throws SQLException {
+        if (keep) {
+            cache.maxRows(ps, max);
+        } else if (max > 0) {
+            ps.setMaxRows(max);
+        }
+    }
+
     /** Ends a use of a statement from {@link #statement}: closes it unless it is kept. */
     void done(PreparedStatement ps) {
         if (ps != null && !keep) {
@@ -82,24 +95,91 @@ final class Executor {
         }
     }
 
-    /** Runs a compiled query on {@code c} and reads up to {@code max} results (negative: all) with {@code reader}. */
+    /**
+     * Runs a compiled query on {@code c} and reads up to {@code max} results (negative: all) with
+     * {@code reader}. Rows of a single model are read in two passes, their column values first
+     * and then their instances, so that the session makes room for all of them at once (see
+     * {@link RowReader.Models#expect}).
+     */
     List<Object> query(Connection c, Compiled compiled, RowReader reader, int max) {
         long start = clock();
         PreparedStatement ps = null;
+        List<Object> out;
+        boolean models = reader.readsModels();
         try {
             ps = statement(c, compiled.sql(), false);
-            ps.setMaxRows(Math.max(max, 0)); // a kept statement remembers the last limit
+            maxRows(ps, max);
             bind(ps, compiled.params(), compiled.paramTypes());
-            List<Object> out = new java.util.ArrayList<>();
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                while ((max < 0 || out.size() < max) && rs.next()) {
-                    out.add(reader.read(rs));
+            out = new ArrayList<>(max >= 0 ? Math.min(max, 16) : reader.expectedRows());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (models) {
+                    while ((max < 0 || out.size() < max) && rs.next()) {
+                        out.add(reader.values(rs));
+                    }
+                } else {
+                    while ((max < 0 || out.size() < max) && rs.next()) {
+                        out.add(reader.read(rs));
+                    }
                 }
             }
             logged(compiled.sql(), compiled.params(), start);
-            return out;
         } catch (SQLException e) {
             throw engine.translate(e, compiled.sql());
+        } finally {
+            done(ps);
+        }
+        if (models && !out.isEmpty()) {
+            reader.expect(out.size());
+            for (int i = 0; i < out.size(); i++) {
+                out.set(i, reader.model((Object[]) out.get(i)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The column values of the row of {@code meta} with primary key {@code key} (normalized),
+     * or null when there is none: the statement of {@code get} and {@code refresh}.
+     */
+    Object[] selectByKey(Connection c, ModelMeta<?> meta, Object key) {
+        String text = KeySelect.sql(engine.sqlDialect(), meta);
+        Object[] parts = meta.keyParts(key);
+        ModelCodecs.Reader reader = ModelCodecs.reader(meta, dialect);
+        long start = clock();
+        PreparedStatement ps = null;
+        try {
+            ps = statement(c, text, false);
+            bindFields(ps, reader.codecs, meta.keyFields(), parts);
+            Object[] values;
+            try (ResultSet rs = ps.executeQuery()) {
+                values = rs.next() ? reader.read(rs, 0) : null;
+            }
+            if (log.enabled()) {
+                logged(text, java.util.Arrays.asList(parts), start);
+            }
+            return values;
+        } catch (SQLException e) {
+            throw engine.translate(e, text);
+        } finally {
+            done(ps);
+        }
+    }
+
+    /** Runs a query of the session's own (relationship loads) on {@code c} and hands each row to {@code handler}. */
+    void rows(Connection c, String sql, List<Object> params, List<Class<?>> types, SessionImpl.RowHandler handler) {
+        long start = clock();
+        PreparedStatement ps = null;
+        try {
+            ps = statement(c, sql, false);
+            bind(ps, params, types);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    handler.row(rs);
+                }
+            }
+            logged(sql, params, start);
+        } catch (SQLException e) {
+            throw engine.translate(e, sql);
         } finally {
             done(ps);
         }

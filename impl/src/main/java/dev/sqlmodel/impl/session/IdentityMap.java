@@ -18,16 +18,21 @@ import java.util.List;
  * spent a fifth of the flush's own time there.
  */
 final class IdentityMap {
-    private static final int FIRST_CAPACITY = 16;
+    private static final int FIRST_CAPACITY = 4;
+    /**
+     * The key table of a map that has filed nothing yet, shared and never written: a session
+     * that only looks instances up, or none, allocates no table.
+     */
+    private static final Table EMPTY = new Table(1);
 
     /** States with a key, at the slot their (model, key) hash probes to first or after it. */
-    private Table table = new Table(FIRST_CAPACITY);
+    private Table table = EMPTY;
     /**
      * States by instance identity, built on first use: reads attach thousands of rows but
      * rarely ask which state an instance has, so a read-only session never pays for this index.
      */
     private Table byInstance;
-    private ArrayList<EntityState> order = new ArrayList<>();
+    private ArrayList<EntityState> order = new ArrayList<>(0);
     private int size;
     /**
      * Where the last unsuccessful {@link #get} stopped, until the key table changes: reading a
@@ -156,6 +161,10 @@ final class IdentityMap {
     /** Indexes {@code s} under its key, replacing a state indexed under the same one. */
     private void index(EntityState s) {
         Class<?> model = s.meta.type();
+        if (table == EMPTY) {
+            table = new Table(FIRST_CAPACITY);
+            missKey = null; // the slot it found was one of the shared empty table
+        }
         if (s.key == missKey && model == missModel) {
             missKey = null;
             table.put(missSlot, s, missHash);
@@ -231,13 +240,26 @@ final class IdentityMap {
 
     /** Makes room for {@code more} states about to be attached (adding a collection). */
     void reserve(int more) {
-        order.ensureCapacity(order.size() + more);
-        if (capacityFor(table.count + more) > table.states.length) {
-            missKey = null;
-            table.resize(capacityFor(table.count + more)); // their keys come at flush
-        }
+        reserveKeys(more); // their keys come at flush
         if (byInstance == null || capacityFor(byInstance.count + more) > byInstance.states.length) {
             indexInstances(more);
+        }
+    }
+
+    /**
+     * Makes room in the key table and the attach order for {@code more} keyed states about to
+     * be attached (the rows of a query), so that filing them grows nothing.
+     */
+    void reserveKeys(int more) {
+        order.ensureCapacity(order.size() + more);
+        int capacity = capacityFor(table.count + more);
+        if (capacity > table.states.length) {
+            missKey = null;
+            if (table == EMPTY) {
+                table = new Table(capacity);
+            } else {
+                table.resize(capacity);
+            }
         }
     }
 
@@ -251,6 +273,9 @@ final class IdentityMap {
         }
         if (s.key != null) {
             index(s);
+        }
+        if (order.isEmpty()) {
+            order.ensureCapacity(4); // a session of one get() files one state
         }
         s.slot = order.size();
         order.add(s);
@@ -339,10 +364,12 @@ final class IdentityMap {
 
     /** Forgets every state without resetting them one by one (a closing session never uses them again). */
     void release() {
-        table = new Table(FIRST_CAPACITY);
+        table = EMPTY;
         missKey = null;
         byInstance = null;
-        order = new ArrayList<>();
+        if (!order.isEmpty()) {
+            order = new ArrayList<>(0);
+        }
         size = 0;
     }
 

@@ -61,20 +61,45 @@ final class ModelCodecs {
         /** Row binders by the set of columns they bind (bit i: column i), built on first use. */
         private final ConcurrentHashMap<Long, MethodHandle> binders = new ConcurrentHashMap<>();
 
-        private Reader(ValueCodec[] codecs) {
+        /** {@code (ResultSet, int offset) -> instance}: a row straight into a new instance; null when not available. */
+        private final MethodHandle instance;
+
+        private Reader(ModelMeta<?> meta, ValueCodec[] codecs) {
             this.codecs = codecs;
             MethodHandle h = null;
+            MethodHandle direct = null;
             if (codecs.length <= RowHandles.MAX_COLUMNS) {
                 List<MethodHandle> steps = new ArrayList<>(codecs.length);
+                List<MethodHandle> columns = new ArrayList<>(codecs.length);
                 for (int i = 0; i < codecs.length; i++) {
                     // (ResultSet rs, int offset) -> codec.read(rs, offset + i + 1)
                     MethodHandle column = MethodHandles.filterArguments(READ.bindTo(codecs[i]), 1,
                             MethodHandles.insertArguments(ADD, 1, i + 1));
+                    columns.add(column);
                     steps.add(RowHandles.storeAt(i, column));
                 }
                 h = RowHandles.sequence(ROW, steps);
+                direct = meta.creator(columns);
             }
             this.row = h;
+            this.instance = direct;
+        }
+
+        /** Whether {@link #instance} reads rows straight into instances. */
+        boolean readsInstances() {
+            return instance != null;
+        }
+
+        /**
+         * A new instance from the model's columns starting after result column {@code offset},
+         * without an array of its values (only when {@link #readsInstances}).
+         */
+        Object instance(ResultSet rs, int offset) throws SQLException {
+            try {
+                return (Object) instance.invokeExact(rs, offset);
+            } catch (Throwable t) {
+                throw passThrough(t);
+            }
         }
 
         /** The model's column values, starting after result column {@code offset}, in field order. */
@@ -202,7 +227,7 @@ final class ModelCodecs {
             for (int i = 0; i < codecs.length; i++) {
                 codecs[i] = Codecs.forField(cols.get(i), dialect);
             }
-            reader = new Reader(codecs);
+            reader = new Reader(meta, codecs);
             byDialect.set(dialect.ordinal(), reader);
         }
         return reader;

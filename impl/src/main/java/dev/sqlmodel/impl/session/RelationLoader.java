@@ -49,6 +49,20 @@ final class RelationLoader {
 
         /** An instance already known for {@code key}, or null (a stateless source knows none). */
         Object attachedInstance(Class<?> type, Object key);
+
+        /** Makes room for {@code rows} instances about to be loaded into {@code batch} (by default nothing). */
+        default void expect(int rows, Relations.Batch batch) {
+        }
+
+        /** Whether rows of {@code meta} may be read straight into instances and finished with {@link #loaded}. */
+        default boolean readsStraight(ModelMeta<?> meta) {
+            return false;
+        }
+
+        /** The result for {@code instance}, read straight from a row (null for a row without key). */
+        default Object loaded(ModelMeta<?> meta, Object instance) {
+            throw new UnsupportedOperationException("rows are read through their values");
+        }
     }
 
     private final Source session;
@@ -70,6 +84,11 @@ final class RelationLoader {
             @Override
             public Object attachedInstance(Class<?> type, Object key) {
                 return session.attachedInstance(type, key);
+            }
+
+            @Override
+            public void expect(int rows, Relations.Batch batch) {
+                session.expect(rows, batch);
             }
         }, dialect);
     }
@@ -228,7 +247,7 @@ final class RelationLoader {
         for (Object owner : owners) {
             Object key = keyOf(p.ownerColumns, p.ownerColumns, owner);
             if (key == null) {
-                fillMany(p.relation, owner, new ArrayList<>());
+                fillMany(p.relation, owner, List.of());
             } else {
                 groups.putIfAbsent(key, new ArrayList<>());
             }
@@ -241,7 +260,7 @@ final class RelationLoader {
         for (Object owner : owners) {
             Object key = keyOf(p.ownerColumns, p.ownerColumns, owner);
             if (key != null) {
-                fillMany(p.relation, owner, new ArrayList<>(groups.get(key)));
+                fillMany(p.relation, owner, groups.get(key)); // the holder copies the list
             }
         }
     }
@@ -375,14 +394,33 @@ final class RelationLoader {
         List<Class<?>> types = new ArrayList<>();
         inList(sql, t, cols, cols, keys, params, types);
         ModelCodecs.Reader reader = ModelCodecs.reader(meta, dialect.kind());
-        List<Object> out = new ArrayList<>();
-        session.query(sql.toString(), params, types, rs -> {
-            Object o = session.load(meta, reader.read(rs, 0), batch);
+        if (reader.readsInstances() && session.readsStraight(meta)) {
+            List<Object> out = new ArrayList<>(keys.size());
+            session.query(sql.toString(), params, types, rs -> {
+                Object o;
+                try {
+                    o = session.loaded(meta, reader.instance(rs, 0));
+                } catch (ClassCastException e) {
+                    o = session.load(meta, reader.read(rs, 0), batch); // the path through the values names the field
+                }
+                if (o != null) {
+                    out.add(o);
+                }
+            });
+            return out;
+        }
+        // The rows' values first, then their instances: the session makes room for all of them at once.
+        List<Object> out = new ArrayList<>(keys.size());
+        session.query(sql.toString(), params, types, rs -> out.add(reader.read(rs, 0)));
+        session.expect(out.size(), batch);
+        int n = 0;
+        for (int i = 0; i < out.size(); i++) {
+            Object o = session.load(meta, (Object[]) out.get(i), batch);
             if (o != null) {
-                out.add(o);
+                out.set(n++, o);
             }
-        });
-        return out;
+        }
+        return n == out.size() ? out : out.subList(0, n);
     }
 
 }

@@ -56,6 +56,17 @@ final class Relations {
         private Map<Class<?>, List<Object>> others;
         private Class<?> lastType;
         private List<Object> lastList;
+        /** How many instances a query is about to add, for sizing the first list. */
+        private int expected;
+
+        /** Makes room for {@code rows} instances about to be added (the rows of one query). */
+        void expect(int rows) {
+            if (firstList == null) {
+                expected = rows;
+            } else if (firstList instanceof ArrayList<Object> list) {
+                list.ensureCapacity(firstList.size() + rows);
+            }
+        }
 
         void add(Object instance) {
             // Rows of one query are mostly of one model: skip the lookup for a run of the same type.
@@ -71,7 +82,7 @@ final class Relations {
             if (firstType == null || firstType == type) {
                 if (firstType == null) {
                     firstType = type;
-                    firstList = new ArrayList<>();
+                    firstList = new ArrayList<>(expected > 0 ? expected : 10);
                 }
                 return firstList;
             }
@@ -95,8 +106,10 @@ final class Relations {
     private final SessionImpl session;
     private final SqlDialect dialect;
     private final RelationAccess access = RelationAccess.get();
-    private final RelationLoader loader;
-    private final Map<List<Object>, LinkOp> linkOps = new LinkedHashMap<>();
+    /** Built on first use: a session that loads no relationship never needs it. */
+    private RelationLoader loader;
+    /** Link rows to write, by pair; empty (immutable) until the first many-to-many change. */
+    private Map<List<Object>, LinkOp> linkOps = Map.of();
     // Identity maps that most sessions never write: empty (immutable) until the first entry.
     private Map<Object, LinkOp> linkBindings = Map.of();
     private Map<Object, List<RelationPath>> orphans = Map.of();
@@ -105,17 +118,23 @@ final class Relations {
     Relations(SessionImpl session, SqlDialect dialect) {
         this.session = session;
         this.dialect = dialect;
-        this.loader = new RelationLoader(session, dialect);
+    }
+
+    private RelationLoader loader() {
+        if (loader == null) {
+            loader = new RelationLoader(session, dialect);
+        }
+        return loader;
     }
 
     /** Loads {@code ref} for every owner, one query per relationship (per chunk of keys). */
     void load(Collection<?> owners, RelationshipRef<?, ?> ref) {
-        loader.load(owners, ref);
+        loader().load(owners, ref);
     }
 
     /** Eager loading for {@code select(...).fetch(refs)}. */
     void fetch(List<?> results, List<RelationshipRef<?, ?>> refs) {
-        loader.fetch(results, refs);
+        loader().fetch(results, refs);
     }
 
     // ---- holders and hooks -------------------------------------------------------------------
@@ -150,13 +169,13 @@ final class Relations {
             if (!owners.contains(owner)) {
                 owners.add(owner);
             }
-            loader.loadFor(relation, owners);
+            loader().loadFor(relation, owners);
         }
 
         @Override
         public Object peekUnloaded(Object holder) {
             return relation.kind() == Kind.MANY_TO_ONE && !session.isClosed()
-                    ? loader.identityTarget(relation.path(), owner) : null;
+                    ? loader().identityTarget(relation.path(), owner) : null;
         }
 
         @Override
@@ -238,7 +257,9 @@ final class Relations {
             return;
         }
         batch.add(instance);
-        for (RelationMeta r : meta.relations()) {
+        List<RelationMeta> relations = meta.relations();
+        for (int i = 0; i < relations.size(); i++) {
+            RelationMeta r = relations.get(i);
             if (!r.accessor().writable()) {
                 continue;
             }
@@ -328,7 +349,7 @@ final class Relations {
     private Object currentOne(RelationMeta r, Object owner) {
         Object holder = r.accessor().get(owner);
         if (holder instanceof Related<?> one) {
-            return one.isLoaded() ? access.peek(one) : loader.identityTarget(r.path(), owner);
+            return one.isLoaded() ? access.peek(one) : loader().identityTarget(r.path(), owner);
         }
         return null;
     }
@@ -383,6 +404,9 @@ final class Relations {
         if (previous != null && previous.add() != add) {
             linkOps.remove(key); // an add and a remove of the same pair cancel out
             return;
+        }
+        if (!(linkOps instanceof LinkedHashMap)) {
+            linkOps = new LinkedHashMap<>();
         }
         linkOps.put(key, new LinkOp(p, owner, target, add));
     }
@@ -599,7 +623,7 @@ final class Relations {
 
     /** Clears the bookkeeping of a successful flush. */
     void flushed() {
-        linkOps.clear();
+        linkOps = Map.of();
         linkBindings = Map.of();
         orphans = Map.of();
         clearedToOne = Map.of();
@@ -694,7 +718,7 @@ final class Relations {
             sql.append(" WHERE ");
             List<Object> params = new ArrayList<>();
             List<Class<?>> types = new ArrayList<>();
-            loader.inList(sql, t, fks, typedAs, chunk, params, types);
+            loader().inList(sql, t, fks, typedAs, chunk, params, types);
             session.query(sql.toString(), params, types, rs -> {
                 Object[] parts = new Object[codecs.length];
                 for (int i = 0; i < parts.length; i++) {
@@ -714,7 +738,7 @@ final class Relations {
             sql.append(" WHERE ");
             List<Object> params = new ArrayList<>();
             List<Class<?>> types = new ArrayList<>();
-            loader.inList(sql, dialect.quote(meta.tableName()), cols, typedAs, chunk, params, types);
+            loader().inList(sql, dialect.quote(meta.tableName()), cols, typedAs, chunk, params, types);
             f.execute(sql.toString(), params, types);
         }
     }
@@ -731,7 +755,7 @@ final class Relations {
             sql.append(" WHERE ");
             List<Object> params = new ArrayList<>();
             List<Class<?>> types = new ArrayList<>();
-            loader.inList(sql, dialect.quote(meta.tableName()), cols, typedAs, chunk, params, types);
+            loader().inList(sql, dialect.quote(meta.tableName()), cols, typedAs, chunk, params, types);
             f.execute(sql.toString(), params, types);
         }
     }

@@ -20,6 +20,14 @@ final class ResultsImpl<R> implements Results<R> {
         /** Loads the relationships of {@code select(...).fetch(...)} for the results. */
         void fetchRelations(List<?> results, List<RelationshipRef<?, ?>> refs);
 
+        /** {@link #fetch}, then {@link #fetchRelations} for {@code refs}. */
+        default List<Object> fetchWithRelations(Compiled compiled, RowReader reader, int max,
+                List<RelationshipRef<?, ?>> refs) {
+            List<Object> rows = fetch(compiled, reader, max);
+            fetchRelations(rows, refs);
+            return rows;
+        }
+
         /** Runs the query through a cursor and returns the lazy stream of its results. */
         Stream<Object> stream(Compiled compiled, RowReader reader, List<RelationshipRef<?, ?>> fetches);
     }
@@ -66,9 +74,7 @@ final class ResultsImpl<R> implements Results<R> {
     @SuppressWarnings("unchecked")
     private List<R> fetch(int max) {
         once();
-        List<R> rows = (List<R>) session.fetch(compiled, reader, max);
-        session.fetchRelations(rows, fetches);
-        return rows;
+        return (List<R>) session.fetchWithRelations(compiled, reader, max, fetches);
     }
 
     @Override

@@ -35,6 +35,22 @@ final class RowReader {
     /** Materializes a model from its column values (identity-map aware). */
     interface Models {
         Object load(ModelMeta<?> meta, Object[] values);
+
+        /** Makes room for {@code rows} instances about to be loaded (by default nothing). */
+        default void expect(int rows) {
+        }
+    }
+
+    /**
+     * Models whose rows may be read straight into new instances (a stateless session: no
+     * identity map, no snapshot): {@link #loaded} then finishes each one.
+     */
+    interface Instances extends Models {
+        /** The result for {@code instance}, just read from a row of {@code meta}'s table (null for a row without key). */
+        Object loaded(ModelMeta<?> meta, Object instance);
+
+        /** Whether rows of {@code meta} may be read straight into instances. */
+        boolean readsStraight(ModelMeta<?> meta);
     }
 
     private final Kind kind;
@@ -52,6 +68,9 @@ final class RowReader {
     private final Models models;
     private final Dialect dialect;
     private final Class<?> into;
+    private int expectedRows = 10;
+    /** Whether model rows are read straight into instances (see {@link Instances}). */
+    private final boolean direct;
     private Dto dto;
 
     private enum Kind { MODEL, SCALAR, ROW, INTO }
@@ -82,6 +101,7 @@ final class RowReader {
             reader = null;
             offset = 0;
         }
+        direct = kind == Kind.MODEL && models instanceof Instances i && reader.readsInstances() && i.readsStraight(meta);
         if (kind == Kind.SCALAR) {
             Compiled.ValueItem vi = (Compiled.ValueItem) items.get(0);
             scalarType = vi.type();
@@ -134,10 +154,51 @@ final class RowReader {
         return Codecs.forType(item.type(), dialect);
     }
 
+    /** How many rows the query is expected to return at most (a small LIMIT), for sizing the result list. */
+    RowReader expectRows(Long limit) {
+        if (limit != null && limit > 0) {
+            expectedRows = (int) Math.min(limit, 1024);
+        }
+        return this;
+    }
+
+    int expectedRows() {
+        return expectedRows;
+    }
+
+    /** Whether each row is one model: read with {@link #values}, then {@link #model}. */
+    boolean readsModels() {
+        return kind == Kind.MODEL && !direct;
+    }
+
+    /** The model's column values of the current row (rows of a single model only). */
+    Object[] values(ResultSet rs) throws SQLException {
+        return reader.read(rs, offset);
+    }
+
+    /** The instance for values read by {@link #values} (rows of a single model only). */
+    Object model(Object[] values) {
+        return models.load(meta, values);
+    }
+
+    /** Tells the session that {@code rows} instances are about to be loaded. */
+    void expect(int rows) {
+        models.expect(rows);
+    }
 
     Object read(ResultSet rs) throws SQLException {
         switch (kind) {
             case MODEL: {
+                if (direct) {
+                    Object instance;
+                    try {
+                        instance = reader.instance(rs, offset);
+                    } catch (ClassCastException e) {
+                        // a value of the wrong type: the path through the values names the field
+                        return models.load(meta, reader.read(rs, offset));
+                    }
+                    return ((Instances) models).loaded(meta, instance);
+                }
                 return models.load(meta, reader.read(rs, offset));
             }
             case SCALAR: {

@@ -28,7 +28,6 @@ import dev.sqlmodel.impl.sql.SqlCompiler;
 import dev.sqlmodel.impl.sql.SqlDialect;
 import dev.sqlmodel.impl.types.ValueCodec;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -173,21 +172,9 @@ public class SessionImpl implements Session {
             checkOpen(); // a flush still runs for a session closed inside a JTA transaction
         }
         Connection c = reader();
-        long start = exec.clock();
-        PreparedStatement ps = null;
         try {
-            ps = exec.statement(c, sql, false);
-            exec.bind(ps, params, types);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    handler.row(rs);
-                }
-            }
-            exec.logged(sql, params, start);
-        } catch (SQLException e) {
-            throw engine.translate(e, sql);
+            exec.rows(c, sql, params, types, handler);
         } finally {
-            exec.done(ps);
             readDone();
         }
     }
@@ -447,6 +434,9 @@ public class SessionImpl implements Session {
         if (flushing) {
             return;
         }
+        if (!hasPending()) {
+            return; // the autoflush of a session that only reads: no lists, no copy of the attach order
+        }
         relations.beforeFlush();
         List<EntityState> news = null; // until a new state follows another kind: the first leadingNew of all
         int leadingNew = 0;
@@ -562,9 +552,15 @@ public class SessionImpl implements Session {
 
     /** Whether a flush would write anything: new, deleted or changed instances, or relationship changes. */
     private boolean hasPending() {
-        return relations.pending() || map.any(s -> s.status != EntityState.Status.PERSISTENT
-                || s.snapshot == null && !s.meta.isRecord() || s.dirty()
-                || Relations.hasRelations(s.meta) && relations.affects(s));
+        return relations.pending() || map.any(pendingState);
+    }
+
+    private final java.util.function.Predicate<EntityState> pendingState = this::pending;
+
+    /** Whether a flush would write {@code s}: new, deleted, changed, or a relationship changed. */
+    private boolean pending(EntityState s) {
+        return s.status != EntityState.Status.PERSISTENT || s.snapshot == null && !s.meta.isRecord() || s.dirty()
+                || Relations.hasRelations(s.meta) && relations.affects(s);
     }
 
     @Override
@@ -628,26 +624,34 @@ public class SessionImpl implements Session {
     }
 
     private Object[] selectByKey(ModelMeta<?> meta, Object key) {
-        String text = KeySelect.sql(dialect, meta);
-        Object[] parts = meta.keyParts(key);
-        List<Object> params = java.util.Arrays.asList(parts);
         Connection c = reader();
-        ModelCodecs.Reader reader = ModelCodecs.reader(meta, dialect.kind());
-        long start = exec.clock();
-        PreparedStatement ps = null;
         try {
-            ps = exec.statement(c, text, false);
-            Executor.bindFields(ps, reader.codecs, meta.keyFields(), parts);
-            try (ResultSet rs = ps.executeQuery()) {
-                Object[] values = rs.next() ? reader.read(rs, 0) : null;
-                exec.logged(text, params, start);
-                return values;
-            }
-        } catch (SQLException e) {
-            throw engine.translate(e, text);
+            return exec.selectByKey(c, meta, key);
         } finally {
-            exec.done(ps);
             readDone();
+        }
+    }
+
+    /** Rows of a query become attached instances; the query's rows are filed in one go. */
+    private final RowReader.Models loads = new RowReader.Models() {
+        @Override
+        public Object load(ModelMeta<?> meta, Object[] values) {
+            return SessionImpl.this.load(meta, values);
+        }
+
+        @Override
+        public void expect(int rows) {
+            SessionImpl.this.expect(rows, batch);
+        }
+    };
+
+    /** Makes room for {@code rows} instances about to be loaded into the identity map and {@code rows}' batch. */
+    void expect(int rows, Relations.Batch into) {
+        if (rows > 8) {
+            map.reserveKeys(rows);
+            if (into != null) {
+                into.expect(rows);
+            }
         }
     }
 
@@ -655,7 +659,8 @@ public class SessionImpl implements Session {
     Object load(ModelMeta<?> meta, Object[] values) {
         Relations.Batch b = batch;
         if (b == null) {
-            b = new Relations.Batch();
+            b = new Relations.Batch(); // a get(): the batch of one instance
+            b.expect(1);
         }
         return load(meta, values, b);
     }
@@ -755,7 +760,8 @@ public class SessionImpl implements Session {
         }
         Compiled compiled = compiler.compile(query);
         List<Object> keys = query instanceof SelectNode<?> s ? s.items() : List.of();
-        RowReader reader = new RowReader(compiled, keys, this::load, dialect.kind());
+        RowReader reader = new RowReader(compiled, keys, loads, dialect.kind())
+                .expectRows(query instanceof SelectNode<?> s ? s.limitValue() : null);
         List<RelationshipRef<?, ?>> fetches = query instanceof SelectNode<?> sel ? sel.fetches() : List.of();
         return new ResultsImpl<>(this, compiled, reader, fetches);
     }

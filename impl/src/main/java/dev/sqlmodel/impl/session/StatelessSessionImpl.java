@@ -28,11 +28,8 @@ import dev.sqlmodel.impl.sql.SqlDialect;
 import dev.sqlmodel.spi.RelationAccess;
 import dev.sqlmodel.spi.RelationHook;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -59,21 +56,56 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
         SessionSupplier.registerStateless(StatelessSessionImpl::new);
     }
 
-    /** Hooks of unloaded relationship holders, one per relationship of each model. */
-    private static final ClassValue<RelationHook[]> NOT_LOADED = new ClassValue<>() {
-        @Override
-        protected RelationHook[] computeValue(Class<?> type) {
-            List<RelationMeta> relations = ModelRegistry.of(type).relations();
-            RelationHook[] hooks = new RelationHook[relations.size()];
-            for (int i = 0; i < hooks.length; i++) {
-                RelationMeta r = relations.get(i);
+    /**
+     * What a row of each model gets for its relationships: a holder that is not loaded and
+     * cannot load itself, for every writable relationship, worked out once per model.
+     */
+    private static final class Holders {
+        final RelationMeta[] relations;
+        /** Per relationship: the column whose null value makes a to-one empty, or -1 for a to-many. */
+        final int[] foreignKey;
+        /** Per relationship: that column's field, or null for a to-many. */
+        final FieldMeta[] foreignKeyField;
+        final RelationHook[] hooks;
+        /**
+         * Whether a row may be read straight into an instance: a null in a primitive foreign
+         * key field would read as zero, and the holder would then not be empty.
+         */
+        final boolean straight;
+
+        Holders(ModelMeta<?> meta) {
+            List<RelationMeta> writable = new ArrayList<>();
+            if (!meta.isRecord()) {
+                for (RelationMeta r : meta.relations()) {
+                    if (r.accessor().writable()) {
+                        writable.add(r);
+                    }
+                }
+            }
+            relations = writable.toArray(new RelationMeta[0]);
+            foreignKey = new int[relations.length];
+            foreignKeyField = new FieldMeta[relations.length];
+            hooks = new RelationHook[relations.length];
+            boolean primitiveKey = false;
+            for (int i = 0; i < relations.length; i++) {
+                RelationMeta r = relations[i];
+                foreignKeyField[i] = r.kind() == Kind.MANY_TO_ONE ? r.path().ownerColumns.get(0) : null;
+                foreignKey[i] = r.kind() == Kind.MANY_TO_ONE ? foreignKeyField[i].position() : -1;
+                primitiveKey |= foreignKeyField[i] != null && foreignKeyField[i].javaType().isPrimitive();
                 String message = r.owner().getName() + "." + r.name() + " is not loaded: a stateless session loads"
                         + " relationships only through select(...).fetch(...)";
                 hooks[i] = holder -> {
                     throw new NotLoadedException(message);
                 };
             }
-            return hooks;
+            straight = !primitiveKey;
+        }
+    }
+
+    private static final ClassValue<Holders> HOLDERS = new ClassValue<>() {
+        @Override
+        protected Holders computeValue(Class<?> type) {
+            return new Holders(ModelRegistry.of(type));
         }
     };
 
@@ -81,12 +113,13 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
     private final SqlDialect dialect;
     private final SqlCompiler compiler;
     private final Executor exec;
-    private final RelationLoader loader;
-    private final StatelessWrites writes;
+    /** Built on first use, like {@link #writes}: most stateless sessions only read, and fetch nothing. */
+    private RelationLoader loader;
+    private StatelessWrites writes;
     private final TransactionIntegration transactions;
     private final Participant participant = new Participant();
     private final RelationAccess access = RelationAccess.get();
-    private final List<CursorStream> streams = new ArrayList<>(1);
+    private List<CursorStream> streams = List.of();
     /** The connection of {@link #transaction}, while its body runs. */
     private Connection txConn;
     /** The connection {@link #connection()} checked out, kept until close. */
@@ -103,9 +136,14 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
         this.dialect = engine.sqlDialect();
         this.compiler = SqlCompiler.of(dialect);
         this.exec = new Executor(engine);
-        this.loader = new RelationLoader(this, dialect);
-        this.writes = new StatelessWrites(exec, dialect, compiler);
         this.transactions = engine.transactions();
+    }
+
+    private StatelessWrites writes() {
+        if (writes == null) {
+            writes = new StatelessWrites(exec, dialect, compiler);
+        }
+        return writes;
     }
 
     // ---- connections --------------------------------------------------------------------------
@@ -169,12 +207,12 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
                     }
                 }
             }
-            if (outermost) {
+            if (outermost && writes != null) {
                 writes.forget();
             }
             return result;
         } catch (RuntimeException | Error e) {
-            if (outermost) {
+            if (outermost && writes != null) {
                 writes.undo();
             }
             throw e;
@@ -309,24 +347,7 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
     }
 
     private Object[] selectByKey(Connection c, ModelMeta<?> meta, Object key) {
-        String text = KeySelect.sql(dialect, meta);
-        Object[] parts = meta.keyParts(key);
-        ModelCodecs.Reader reader = ModelCodecs.reader(meta, dialect.kind());
-        long start = exec.clock();
-        PreparedStatement ps = null;
-        try {
-            ps = exec.statement(c, text, false);
-            Executor.bindFields(ps, reader.codecs, meta.keyFields(), parts);
-            try (ResultSet rs = ps.executeQuery()) {
-                Object[] values = rs.next() ? reader.read(rs, 0) : null;
-                exec.logged(text, Arrays.asList(parts), start);
-                return values;
-            }
-        } catch (SQLException e) {
-            throw engine.translate(e, text);
-        } finally {
-            exec.done(ps);
-        }
+        return exec.selectByKey(c, meta, key);
     }
 
     @Override
@@ -371,25 +392,67 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
             }
         }
         Object instance = meta.instantiate(values, null);
-        List<RelationMeta> relations = meta.relations();
-        if (relations.isEmpty() || meta.isRecord()) {
+        if (meta.relations().isEmpty()) {
             return instance;
         }
-        RelationHook[] hooks = NOT_LOADED.get(meta.type());
-        for (int i = 0; i < hooks.length; i++) {
-            RelationMeta r = relations.get(i);
-            if (!r.accessor().writable()) {
-                continue;
-            }
-            if (r.kind() == Kind.MANY_TO_ONE) {
-                Object fk = values[r.path().ownerColumns.get(0).position()];
-                r.accessor().set(instance, fk == null ? Related.empty() : access.unloaded(hooks[i]));
+        Holders h = HOLDERS.get(meta.type());
+        RelationMeta[] relations = h.relations;
+        for (int i = 0; i < relations.length; i++) {
+            int fk = h.foreignKey[i];
+            if (fk < 0) {
+                relations[i].accessor().set(instance, access.unloadedMany(h.hooks[i]));
             } else {
-                r.accessor().set(instance, access.unloadedMany(hooks[i]));
+                relations[i].accessor().set(instance, values[fk] == null ? Related.empty() : access.unloaded(h.hooks[i]));
             }
         }
         return instance;
     }
+
+    /**
+     * The new instance {@code instance}, read straight from a row, with its relationships not
+     * loaded (null for a row without key: an outer join's miss).
+     */
+    Object finish(ModelMeta<?> meta, Object instance) {
+        List<FieldMeta> keyFields = meta.keyFields();
+        for (int i = 0; i < keyFields.size(); i++) {
+            if (keyFields.get(i).get(instance) == null) {
+                return null;
+            }
+        }
+        if (meta.relations().isEmpty()) {
+            return instance;
+        }
+        Holders h = HOLDERS.get(meta.type());
+        RelationMeta[] relations = h.relations;
+        for (int i = 0; i < relations.length; i++) {
+            FieldMeta fk = h.foreignKeyField[i];
+            if (fk == null) {
+                relations[i].accessor().set(instance, access.unloadedMany(h.hooks[i]));
+            } else {
+                relations[i].accessor().set(instance, fk.get(instance) == null ? Related.empty()
+                        : access.unloaded(h.hooks[i]));
+            }
+        }
+        return instance;
+    }
+
+    /** Rows of a query become new instances, read straight from the row where the model allows. */
+    private final RowReader.Instances rows = new RowReader.Instances() {
+        @Override
+        public Object load(ModelMeta<?> meta, Object[] values) {
+            return materialize(meta, values);
+        }
+
+        @Override
+        public Object loaded(ModelMeta<?> meta, Object instance) {
+            return finish(meta, instance);
+        }
+
+        @Override
+        public boolean readsStraight(ModelMeta<?> meta) {
+            return StatelessSessionImpl.this.readsStraight(meta);
+        }
+    };
 
     @Override
     public <R> Results<R> exec(Query<R> query) {
@@ -416,7 +479,8 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
         }
         Compiled compiled = compiler.compile(query);
         List<Object> keys = query instanceof SelectNode<?> s ? s.items() : List.of();
-        RowReader reader = new RowReader(compiled, keys, this::materialize, dialect.kind());
+        RowReader reader = new RowReader(compiled, keys, rows, dialect.kind())
+                .expectRows(query instanceof SelectNode<?> s ? s.limitValue() : null);
         List<RelationshipRef<?, ?>> fetches = query instanceof SelectNode<?> sel ? sel.fetches() : List.of();
         return new ResultsImpl<>(this, compiled, reader, fetches);
     }
@@ -426,10 +490,27 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
         return call(false, c -> exec.query(c, compiled, reader, max));
     }
 
+    /** The query and its relationship loads on one connection: one checkout for the whole read. */
+    @Override
+    public List<Object> fetchWithRelations(Compiled compiled, RowReader reader, int max,
+            List<RelationshipRef<?, ?>> refs) {
+        if (refs.isEmpty()) {
+            return fetch(compiled, reader, max);
+        }
+        return call(false, c -> {
+            List<Object> rows = exec.query(c, compiled, reader, max);
+            fetchRelations(rows, refs);
+            return rows;
+        });
+    }
+
     @Override
     public void fetchRelations(List<?> results, List<RelationshipRef<?, ?>> refs) {
         if (!refs.isEmpty() && !results.isEmpty()) {
             call(false, c -> {
+                if (loader == null) {
+                    loader = new RelationLoader(this, dialect);
+                }
                 loader.fetch(results, refs);
                 return null;
             });
@@ -464,6 +545,9 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
                 streams.remove(s);
             }
         });
+        if (streams.isEmpty()) {
+            streams = new ArrayList<>(1);
+        }
         streams.add(stream);
         return stream.stream();
     }
@@ -471,23 +555,8 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
     @Override
     public void query(String sql, List<Object> params, List<Class<?>> types, SessionImpl.RowHandler handler) {
         call(false, c -> {
-            long start = exec.clock();
-            PreparedStatement ps = null;
-            try {
-                ps = exec.statement(c, sql, false);
-                exec.bind(ps, params, types);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        handler.row(rs);
-                    }
-                }
-                exec.logged(sql, params, start);
-                return null;
-            } catch (SQLException e) {
-                throw engine.translate(e, sql);
-            } finally {
-                exec.done(ps);
-            }
+            exec.rows(c, sql, params, types, handler);
+            return null;
         });
     }
 
@@ -499,6 +568,16 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
     @Override
     public Object attachedInstance(Class<?> type, Object key) {
         return null;
+    }
+
+    @Override
+    public boolean readsStraight(ModelMeta<?> meta) {
+        return HOLDERS.get(meta.type()).straight;
+    }
+
+    @Override
+    public Object loaded(ModelMeta<?> meta, Object instance) {
+        return finish(meta, instance);
     }
 
     // ---- writes -------------------------------------------------------------------------------
@@ -548,10 +627,10 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
             throw new IllegalArgumentException(upsert ? "cannot upsert null" : "cannot insert null");
         }
         ModelMeta<?> meta = ModelRegistry.of(model.getClass());
-        writes.syncForeignKeys(meta, model);
+        writes().syncForeignKeys(meta, model);
         checkWritable(List.of(model));
         @SuppressWarnings("unchecked")
-        M stored = (M) call(false, c -> writes.insert(c, meta, List.of(model), upsert).get(0));
+        M stored = (M) call(false, c -> writes().insert(c, meta, List.of(model), upsert).get(0));
         return stored;
     }
 
@@ -581,14 +660,14 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
             } else {
                 runs.get(runs.size() - 1)[1] = i + 1;
             }
-            writes.syncForeignKeys(last, m);
+            writes().syncForeignKeys(last, m);
         }
         checkWritable(all);
         List<Object> stored = call(all.size() > 1, c -> {
             List<Object> out = new ArrayList<>(all.size());
             for (int r = 0; r < runs.size(); r++) {
                 int[] run = runs.get(r);
-                out.addAll(writes.insert(c, metas.get(r), all.subList(run[0], run[1]), false));
+                out.addAll(writes().insert(c, metas.get(r), all.subList(run[0], run[1]), false));
             }
             return out;
         });
@@ -604,10 +683,10 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
             throw new IllegalArgumentException("cannot update null");
         }
         ModelMeta<?> meta = ModelRegistry.of(model.getClass());
-        writes.syncForeignKeys(meta, model);
+        writes().syncForeignKeys(meta, model);
         checkWritable(List.of(model));
         @SuppressWarnings("unchecked")
-        M stored = (M) call(false, c -> writes.update(c, meta, model));
+        M stored = (M) call(false, c -> writes().update(c, meta, model));
         return stored;
     }
 
@@ -618,13 +697,16 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
             throw new IllegalArgumentException("cannot delete null");
         }
         ModelMeta<?> meta = ModelRegistry.of(model.getClass());
-        return call(false, c -> writes.delete(c, meta, model));
+        return call(false, c -> writes().delete(c, meta, model));
     }
 
     // ---- closing ------------------------------------------------------------------------------
 
     /** Closes open streams: all of them, or only those reading on a connection they do not own. */
     private void closeStreams(boolean all) {
+        if (streams.isEmpty()) {
+            return;
+        }
         for (CursorStream s : new ArrayList<>(streams)) {
             if (all || !s.ownsConnection()) {
                 s.close();

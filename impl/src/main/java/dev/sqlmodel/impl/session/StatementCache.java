@@ -22,21 +22,37 @@ import java.util.Map;
 final class StatementCache {
     private static final int PER_CONNECTION = 200;
     private static final Map<Connection, StatementCache> CACHES = new IdentityHashMap<>();
-
-    private record Shape(String sql, boolean generatedKeys) {
-    }
+    /**
+     * The cache found last: a pool hands a thread the same connection again and again, and its
+     * cache is then found without taking the registry's lock.
+     */
+    private static volatile StatementCache last;
 
     private final Connection physical;
-    private final Map<Shape, PreparedStatement> statements = new LinkedHashMap<>(64, 0.75f, true) {
+    /** Statements by text, least recently used first; those returning generated keys apart. */
+    private final Map<String, PreparedStatement> statements = new Lru();
+    private Map<String, PreparedStatement> keyStatements;
+    /** The row limits set on kept statements (a statement not here has none). */
+    private Map<PreparedStatement, Integer> limits;
+
+    /** An access-ordered map that closes the statement it drops. */
+    private final class Lru extends LinkedHashMap<String, PreparedStatement> {
+        Lru() {
+            super(64, 0.75f, true);
+        }
+
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Shape, PreparedStatement> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
             if (size() > PER_CONNECTION) {
+                if (limits != null) {
+                    limits.remove(eldest.getValue());
+                }
                 close(eldest.getValue());
                 return true;
             }
             return false;
         }
-    };
+    }
 
     private StatementCache(Connection physical) {
         this.physical = physical;
@@ -45,6 +61,10 @@ final class StatementCache {
     /** The cache of the driver connection behind {@code handle}. */
     static StatementCache of(Connection handle) throws SQLException {
         Connection physical = handle.unwrap(Connection.class);
+        StatementCache l = last;
+        if (l != null && l.physical == physical) {
+            return l;
+        }
         synchronized (CACHES) {
             StatementCache cache = CACHES.get(physical);
             if (cache == null) {
@@ -58,20 +78,48 @@ final class StatementCache {
                 cache = new StatementCache(physical);
                 CACHES.put(physical, cache);
             }
+            last = cache;
             return cache;
         }
     }
 
     /** A prepared statement for {@code sql}; the caller must not close it. */
     PreparedStatement prepare(String sql, boolean generatedKeys) throws SQLException {
-        Shape shape = new Shape(sql, generatedKeys);
-        PreparedStatement ps = statements.get(shape);
+        Map<String, PreparedStatement> kept = statements;
+        if (generatedKeys) {
+            if (keyStatements == null) {
+                keyStatements = new Lru();
+            }
+            kept = keyStatements;
+        }
+        PreparedStatement ps = kept.get(sql);
         if (ps == null || ps.isClosed()) {
+            if (ps != null && limits != null) {
+                limits.remove(ps);
+            }
             ps = generatedKeys ? physical.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
                     : physical.prepareStatement(sql);
-            statements.put(shape, ps);
+            kept.put(sql, ps);
         }
         return ps;
+    }
+
+    /** Gives {@code ps}, a statement of this cache, the row limit {@code max} (0 or less: none) unless it has it. */
+    void maxRows(PreparedStatement ps, int max) throws SQLException {
+        int wanted = Math.max(max, 0);
+        Integer current = limits == null ? null : limits.get(ps);
+        if ((current == null ? 0 : current) == wanted) {
+            return;
+        }
+        ps.setMaxRows(wanted);
+        if (wanted == 0) {
+            limits.remove(ps);
+        } else {
+            if (limits == null) {
+                limits = new IdentityHashMap<>();
+            }
+            limits.put(ps, wanted);
+        }
     }
 
     private static void close(PreparedStatement ps) {

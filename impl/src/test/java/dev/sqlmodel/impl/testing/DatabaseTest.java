@@ -38,6 +38,12 @@ public abstract class DatabaseTest {
         });
     }
 
+    /** The JDBC URL of this class's database on {@code db} (created with the class's engine). */
+    protected String url(Db db) {
+        engine(db);
+        return urls.get(db);
+    }
+
     /**
      * An engine on this class's database that runs through {@code counter}'s DataSource, so a
      * test can count statements at the JDBC level. Closed with the class.
