@@ -63,6 +63,13 @@ final class Executor {
         }
     }
 
+    /** Ends a use of a statement from {@link #statement} whose execution failed: it is not kept. */
+    void failed(PreparedStatement ps) {
+        if (ps != null && keep && cache != null) {
+            cache.discard(ps);
+        }
+    }
+
     /** Ends a use of a statement from {@link #statement}: closes it unless it is kept. */
     void done(PreparedStatement ps) {
         if (ps != null && !keep) {
@@ -124,6 +131,7 @@ final class Executor {
             }
             logged(compiled.sql(), compiled.params(), start);
         } catch (SQLException e) {
+            failed(ps);
             throw engine.translate(e, compiled.sql());
         } finally {
             done(ps);
@@ -159,6 +167,7 @@ final class Executor {
             }
             return values;
         } catch (SQLException e) {
+            failed(ps);
             throw engine.translate(e, text);
         } finally {
             done(ps);
@@ -179,6 +188,7 @@ final class Executor {
             }
             logged(sql, params, start);
         } catch (SQLException e) {
+            failed(ps);
             throw engine.translate(e, sql);
         } finally {
             done(ps);
@@ -197,6 +207,7 @@ final class Executor {
             return n;
         } catch (SQLException e) {
             logged(sql, params, start);
+            failed(ps);
             throw engine.translate(e, sql);
         } finally {
             done(ps);
@@ -223,6 +234,7 @@ final class Executor {
             return n;
         } catch (SQLException e) {
             logged(sql, logged, start);
+            failed(ps);
             throw engine.translate(e, sql);
         } finally {
             done(ps);

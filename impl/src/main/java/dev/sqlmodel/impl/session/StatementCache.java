@@ -122,6 +122,24 @@ final class StatementCache {
         }
     }
 
+    /**
+     * Forgets and closes {@code ps} after its execution failed: a driver may leave such a
+     * statement unusable (sqlite-jdbc's "statement is not executing" once the table it read was
+     * dropped and created again), so the next use of its SQL prepares a new one.
+     */
+    void discard(PreparedStatement ps) {
+        boolean removed = statements.values().removeIf(kept -> kept == ps);
+        if (keyStatements != null) {
+            removed |= keyStatements.values().removeIf(kept -> kept == ps);
+        }
+        if (limits != null) {
+            limits.remove(ps);
+        }
+        if (removed) {
+            close(ps);
+        }
+    }
+
     private static void close(PreparedStatement ps) {
         try {
             ps.close();
