@@ -13,7 +13,6 @@ import dev.sqlmodel.impl.testing.DbTest;
 import jakarta.data.Sort;
 import jakarta.data.exceptions.EntityExistsException;
 import jakarta.data.exceptions.OptimisticLockingFailureException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -59,6 +58,13 @@ class LifecycleTest extends DatabaseTest {
         List<Box> updated = boxes.updateAll(inserted);
         assertEquals(List.of(11, 22), updated.stream().map(b -> b.height).toList());
         assertEquals(22, boxes.findById("C2").orElseThrow().height);
+        // a subclass that is no model of its own: Jakarta Data's MappingException, with ours as the cause
+        Box unmapped = new Box() {
+        };
+        unmapped.code = "X";
+        jakarta.data.exceptions.MappingException e = assertThrows(jakarta.data.exceptions.MappingException.class,
+                () -> boxes.insert(unmapped));
+        assertTrue(e.getCause() instanceof dev.sqlmodel.MappingException, String.valueOf(e.getCause()));
     }
 
     @DbTest
@@ -169,8 +175,7 @@ class LifecycleTest extends DatabaseTest {
         assertEquals(0L, catalog.discontinue("b"));
         catalog.add(Product.of("TEST-5", "e", 1.0));
         assertEquals(1L, catalog.deleteByCodeLike("TEST-%"));
-        assertEquals(List.of("X-4"), Stream.of("X-4").filter(c -> catalog.get(c).isPresent()).sorted(
-                Comparator.naturalOrder()).toList());
+        assertTrue(catalog.get("X-4").isPresent(), "rows the pattern does not match stay");
     }
 
     @DbTest

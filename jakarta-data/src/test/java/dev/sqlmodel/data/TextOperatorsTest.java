@@ -9,6 +9,9 @@ import dev.sqlmodel.impl.testing.DatabaseTest;
 import dev.sqlmodel.impl.testing.Db;
 import dev.sqlmodel.impl.testing.DbTest;
 import jakarta.data.Sort;
+import jakarta.data.page.CursoredPage;
+import jakarta.data.page.PageRequest;
+import java.util.ArrayList;
 import java.util.List;
 
 /** StartsWith, EndsWith and Contains take % and _ literally; Like takes a pattern; IgnoreCase; Null. */
@@ -91,6 +94,37 @@ class TextOperatorsTest extends DatabaseTest {
                 texts(words.findByScoreNotNullOrderByScoreDesc()));
         assertEquals(List.of("1000", "a_b"), texts(words.findByScoreGreaterThanAndScoreLessThan(3, 9,
                 Sort.asc("score"))));
+    }
+
+    @DbTest
+    void cursoredPagesPlaceNullKeysAfterEveryValueBothWays(Db db) {
+        Words words = words(db);
+        words.saveAll(List.of(Word.of("n1", null), Word.of("n2", null), Word.of("three", 3)));
+        List<String> expectedAsc = List.of("Apple", "x\\y", "100%", "three", "1000", "a_b", "apricot", "axb", "n1",
+                "n2");
+        assertEquals(expectedAsc, walk(words, Sort.asc("score")));
+        List<String> expectedDesc = List.of("axb", "n1", "n2", "apricot", "a_b", "1000", "100%", "three", "x\\y",
+                "Apple");
+        assertEquals(expectedDesc, walk(words, Sort.desc("score")));
+    }
+
+    /** Every page forward, then back from the last page, which must give the same pages. */
+    private static List<String> walk(Words words, Sort<Word> sort) {
+        List<List<String>> forward = new ArrayList<>();
+        CursoredPage<Word> page = words.findByIdNotNull(PageRequest.ofSize(3), sort);
+        forward.add(texts(page.content()));
+        while (page.hasNext()) {
+            page = words.findByIdNotNull(page.nextPageRequest(), sort);
+            forward.add(texts(page.content()));
+        }
+        List<List<String>> backward = new ArrayList<>();
+        backward.add(texts(page.content()));
+        while (page.hasPrevious()) {
+            page = words.findByIdNotNull(page.previousPageRequest(), sort);
+            backward.add(0, texts(page.content()));
+        }
+        assertEquals(forward, backward);
+        return forward.stream().flatMap(List::stream).toList();
     }
 
     @DbTest

@@ -1,6 +1,8 @@
 package dev.sqlmodel.data;
 
 import jakarta.data.Sort;
+import jakarta.data.page.CursoredPage;
+import jakarta.data.page.PageRequest;
 import jakarta.data.repository.BasicRepository;
 import jakarta.data.repository.Find;
 import jakarta.data.repository.OrderBy;
@@ -44,4 +46,6 @@ public interface Words extends BasicRepository<Word, Long> {
     List<Word> sortedIgnoringCase(Sort<Word> then);
 
     long deleteByTextEndsWith(String suffix);
+
+    CursoredPage<Word> findByIdNotNull(PageRequest page, Sort<Word> sort);
 }

@@ -17,7 +17,9 @@ import jakarta.data.exceptions.OptimisticLockingFailureException;
 /**
  * Our exceptions as Jakarta Data's: a failed version check becomes {@link OptimisticLockingFailureException}, a
  * duplicate key on insert {@link EntityExistsException}, a lost or unobtainable connection
- * {@link DataConnectionException}, and any other database failure {@link DataException}, with ours as the cause.
+ * {@link DataConnectionException}, a class that is no model (met while running) Jakarta Data's
+ * {@link jakarta.data.exceptions.MappingException}, and any other database failure {@link DataException}, with ours
+ * as the cause.
  * Everything else (validation, illegal arguments, Jakarta Data's own exceptions) passes unchanged.
  */
 final class DataErrors {
@@ -48,7 +50,10 @@ final class DataErrors {
                 || e instanceof TransientDatabaseException t && t.reason() == TransientDatabaseException.Reason.CONNECTION_LOST) {
             return new DataConnectionException(e.getMessage(), e);
         }
-        if (e instanceof SqlModelException && !(e instanceof dev.sqlmodel.MappingException)) {
+        if (e instanceof dev.sqlmodel.MappingException) {
+            return new jakarta.data.exceptions.MappingException(e.getMessage(), e);
+        }
+        if (e instanceof SqlModelException) {
             return new DataException(e.getMessage(), e);
         }
         return e;

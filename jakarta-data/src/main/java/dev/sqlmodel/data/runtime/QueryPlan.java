@@ -36,7 +36,9 @@ import java.util.stream.StreamSupport;
  * does not already include it so that every row has a distinct position; a cursor holds the values of those keys
  * (a cursor built by the application may leave the appended key out). The next page takes the rows after the
  * cursor in sort order, the previous page the rows before it, read in reverse order and turned around. One more
- * row than the page size is read to learn whether a further page exists in that direction.
+ * row than the page size is read to learn whether a further page exists in that direction. A null key sorts as
+ * greater than every value (NULLS LAST ascending, NULLS FIRST descending, on every database), so rows with null
+ * keys keep their place between pages.
  */
 final class QueryPlan implements MethodPlan {
 
@@ -196,10 +198,14 @@ final class QueryPlan implements MethodPlan {
     }
 
     private Select<Object> ordered(Select<Object> select, List<SortKey> keys, boolean reversed) {
+        return ordered(select, keys, reversed, false);
+    }
+
+    private Select<Object> ordered(Select<Object> select, List<SortKey> keys, boolean reversed, boolean keyset) {
         List<Order> orders = new ArrayList<>(spec.fixedOrder.size() + keys.size());
         orders.addAll(spec.fixedOrder);
         for (SortKey k : keys) {
-            orders.add(k.order(reversed));
+            orders.add(keyset ? k.cursorOrder(reversed) : k.order(reversed));
         }
         return orders.isEmpty() ? select : select.orderBy(orders.toArray(Order[]::new));
     }
@@ -333,7 +339,7 @@ final class QueryPlan implements MethodPlan {
             }
             select = select.where(after(keyset.subList(0, n), cursor, backwards));
         }
-        select = ordered(select, keyset, backwards).limit(size + 1L);
+        select = ordered(select, keyset, backwards, true).limit(size + 1L);
         List<Object> rows = new ArrayList<>(s.exec(select).all());
         boolean more = rows.size() > size;
         if (more) {
@@ -377,21 +383,18 @@ final class QueryPlan implements MethodPlan {
 
     /**
      * The rows after the cursor in sort order (before it when reading backwards):
-     * {@code k1 > c1 OR (k1 = c1 AND k2 > c2) OR ...}, with {@code <} for descending keys.
+     * {@code k1 > c1 OR (k1 = c1 AND k2 > c2) OR ...}, with {@code <} for descending keys; a null key value
+     * counts as greater than every other value, as {@link SortKey#cursorOrder} sorts it.
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private static Expr<Boolean> after(List<SortKey> keys, PageRequest.Cursor cursor, boolean backwards) {
         List<Expr<Boolean>> ors = new ArrayList<>(keys.size());
         for (int i = 0; i < keys.size(); i++) {
             List<Expr<Boolean>> ands = new ArrayList<>(i + 1);
             for (int j = 0; j < i; j++) {
-                SortKey k = keys.get(j);
-                ands.add(((Expr) k.expr()).eq(k.comparable(cursor.get(j))));
+                ands.add(keys.get(j).equalTo(cursor.get(j)));
             }
             SortKey k = keys.get(i);
-            Object value = k.comparable(cursor.get(i));
-            boolean greater = k.descending() == backwards;
-            ands.add(greater ? ((Expr) k.expr()).gt(value) : ((Expr) k.expr()).lt(value));
+            ands.add(k.beyond(cursor.get(i), k.descending() == backwards));
             ors.add(ands.size() == 1 ? ands.get(0) : Expr.and(ands));
         }
         return ors.size() == 1 ? ors.get(0) : Expr.or(ors);

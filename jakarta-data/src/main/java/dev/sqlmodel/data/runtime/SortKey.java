@@ -23,6 +23,41 @@ record SortKey(FieldMeta field, Expr<Object> column, boolean descending, boolean
         return reversed != descending ? expr().desc() : expr().asc();
     }
 
+    /**
+     * The ORDER BY item of keyset pagination: a null sorts as greater than every value (last when ascending, first
+     * when descending, on every database), so that the cursor conditions can place it.
+     */
+    Order cursorOrder(boolean reversed) {
+        Order order = order(reversed);
+        if (!field.nullable()) {
+            return order;
+        }
+        return reversed != descending ? order.nullsFirst() : order.nullsLast();
+    }
+
+    /** Rows whose key equals {@code value} (a cursor value, possibly null). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Expr<Boolean> equalTo(Object value) {
+        return value == null ? expr().isNull() : ((Expr) expr()).eq(comparable(value));
+    }
+
+    /**
+     * Rows whose key comes after {@code value} in ascending order ({@code greater}) or before it, a null being
+     * greater than every value.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Expr<Boolean> beyond(Object value, boolean greater) {
+        Expr e = expr();
+        if (value == null) {
+            return greater ? Expr.bool(false) : e.isNotNull();
+        }
+        Object v = comparable(value);
+        if (!greater) {
+            return e.lt(v);
+        }
+        return field.nullable() ? Expr.or(e.gt(v), e.isNull()) : e.gt(v);
+    }
+
     /** A cursor value as compared with {@link #expr()}. */
     Object comparable(Object value) {
         return ignoreCase && value != null ? value.toString().toUpperCase(Locale.ROOT) : value;
