@@ -57,7 +57,7 @@ final class MetamodelWriter {
         s.append("public final class ").append(model.metamodelName()).append(" {\n");
         if (model.members().stream().noneMatch(m -> m.name().equals("TABLE"))) {
             s.append("    /** The table name. */\n");
-            s.append("    public static final String TABLE = ").append(stringLiteral(model.tableName())).append(";\n");
+            s.append("    public static final String TABLE = ").append(RepositoryWriter.stringLiteral(model.tableName())).append(";\n");
         }
         for (ModelMember member : model.members()) {
             s.append('\n');
@@ -67,38 +67,17 @@ final class MetamodelWriter {
                 s.append("    public static final ").append("RelationshipRef")
                         .append('<').append(modelType).append(", ").append(target).append("> ").append(member.name())
                         .append(" = ").append(relationshipFactory).append(".of(").append(modelType).append(".class, ")
-                        .append(stringLiteral(member.name())).append(", ").append(target).append(".class);\n");
+                        .append(RepositoryWriter.stringLiteral(member.name())).append(", ").append(target).append(".class);\n");
             } else {
                 String javaType = columnTypes.sourceName(member.type());
                 s.append("    /** Column of field {@code ").append(member.name()).append("}. */\n");
                 s.append("    public static final ").append("Column")
                         .append('<').append(modelType).append(", ").append(javaType).append("> ").append(member.name())
                         .append(" = ").append(columnFactory).append(".of(").append(modelType).append(".class, ")
-                        .append(stringLiteral(member.name())).append(", ").append(javaType).append(".class);\n");
+                        .append(RepositoryWriter.stringLiteral(member.name())).append(", ").append(javaType).append(".class);\n");
             }
         }
         s.append("\n    private ").append(model.metamodelName()).append("() {\n    }\n}\n");
         return s.toString();
-    }
-
-    private static String stringLiteral(String value) {
-        StringBuilder s = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> s.append("\\\"");
-                case '\\' -> s.append("\\\\");
-                case '\n' -> s.append("\\n");
-                case '\r' -> s.append("\\r");
-                case '\t' -> s.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        s.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        s.append(c);
-                    }
-                }
-            }
-        }
-        return s.append('"').toString();
     }
 }

@@ -166,6 +166,7 @@ final class RepositoryWriter {
         s.append("    }\n");
     }
 
+    /** {@code value} as a Java string literal, quotes and control characters escaped. */
     static String stringLiteral(String value) {
         StringBuilder s = new StringBuilder("\"");
         for (char c : value.toCharArray()) {
