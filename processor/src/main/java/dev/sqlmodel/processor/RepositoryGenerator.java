@@ -36,7 +36,8 @@ import javax.tools.Diagnostic;
  * {@code SQLModel} (any case) and its entity is a model: the primary entity type of
  * {@code DataRepository<T, K>} when it extends one, otherwise any entity its lifecycle methods
  * take or its methods return. Repositories of other providers or entities are skipped silently,
- * because in one application several Jakarta Data providers may each implement their own.
+ * because in one application several Jakarta Data providers may each implement their own; a
+ * repository with no entity at all is reported as a warning.
  */
 final class RepositoryGenerator {
     static final String REPOSITORY = "jakarta.data.repository.Repository";
@@ -110,7 +111,15 @@ final class RepositoryGenerator {
             return;
         }
         List<RepositoryWriter.RepositoryMethod> methods = abstractMethods(repository);
-        if (!isOurs(entityCandidates(repository, methods))) {
+        Set<TypeElement> entities = entityCandidates(repository, methods);
+        if (entities.isEmpty()) {
+            // No entity at all: nothing says whose repository it is, but saying nothing would leave an unsatisfied injection point unexplained.
+            messager.printMessage(Diagnostic.Kind.WARNING, repository.getQualifiedName()
+                    + ": no entity type found (extend DataRepository<Entity, Key>, or give a method an entity parameter"
+                    + " or result); no implementation is generated", repository);
+            return;
+        }
+        if (!isOurs(entities)) {
             return;
         }
         if (!repository.getTypeParameters().isEmpty()) {

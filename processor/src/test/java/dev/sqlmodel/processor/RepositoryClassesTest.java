@@ -286,6 +286,19 @@ class RepositoryClassesTest {
     }
 
     @Test
+    void aRepositoryWithoutAnyEntityIsAWarning() {
+        Compilation c = compileWithRuntime(source("com.acme.Counts",
+                "package com.acme;",
+                "import jakarta.data.repository.*;",
+                "@Repository public interface Counts {",
+                "    @Query(\"SELECT COUNT(THIS) FROM Hero\") long heroes();",
+                "}"));
+        assertThat(c).succeeded();
+        assertThat(c).hadWarningContaining("com.acme.Counts: no entity type found (extend DataRepository<Entity, Key>");
+        assertFalse(c.generatedSourceFile("com.acme.Counts_").isPresent());
+    }
+
+    @Test
     void otherProvidersAndOtherEntitiesAreSkipped() {
         Compilation c = compileWithRuntime(
                 source("com.acme.OtherEntity",
