@@ -6,6 +6,7 @@ import dev.sqlmodel.impl.engine.SqlLog;
 import dev.sqlmodel.impl.meta.FieldMeta;
 import dev.sqlmodel.impl.meta.ModelMeta;
 import dev.sqlmodel.impl.sql.Compiled;
+import dev.sqlmodel.impl.sql.SqlDialect;
 import dev.sqlmodel.impl.types.Codecs;
 import dev.sqlmodel.impl.types.ValueCodec;
 import dev.sqlmodel.Dialect;
@@ -246,6 +247,66 @@ final class Executor {
             throws SQLException {
         for (int i = 0; i < values.length; i++) {
             codecs[fields.get(i).position()].bindNullable(ps, i + 1, values[i]);
+        }
+    }
+
+    /**
+     * The text of {@code SELECT fields FROM table WHERE key = ?}: built once per read-back and
+     * shared by every row of it (see {@link #readByKey}).
+     */
+    String selectByKeyText(ModelMeta<?> meta, List<FieldMeta> fields) {
+        SqlDialect sqlDialect = engine.sqlDialect();
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < fields.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(sqlDialect.quote(fields.get(i).column()));
+        }
+        sql.append(" FROM ");
+        sqlDialect.table(sql, meta);
+        sql.append(" WHERE ");
+        List<FieldMeta> key = meta.keyFields();
+        for (int i = 0; i < key.size(); i++) {
+            sql.append(i == 0 ? "" : " AND ").append(sqlDialect.quote(key.get(i).column())).append(" = ?");
+        }
+        return sql.toString();
+    }
+
+    /**
+     * Reads {@code fields} of the row of {@code meta} whose key is {@code key} with {@code text}
+     * from {@link #selectByKeyText} into {@code into}, at the fields' positions; false when no
+     * row has that key. Database-supplied values (defaults, computed columns) of rows just
+     * written are read back this way where the database has no {@code RETURNING}.
+     */
+    boolean readByKey(Connection c, String text, ModelMeta<?> meta, List<FieldMeta> fields, ValueCodec[] codecs,
+            Object key, Object[] into) {
+        Object[] parts = meta.keyParts(key);
+        List<FieldMeta> keyFields = meta.keyFields();
+        List<Object> params = new ArrayList<>(parts.length);
+        List<Class<?>> types = new ArrayList<>(parts.length);
+        for (int i = 0; i < parts.length; i++) {
+            params.add(keyFields.get(i).bindValue(parts[i]));
+            types.add(keyFields.get(i).bindType());
+        }
+        long start = clock();
+        PreparedStatement ps = null;
+        try {
+            ps = statement(c, text, false);
+            bind(ps, params, types);
+            boolean found;
+            try (ResultSet rs = ps.executeQuery()) {
+                found = rs.next();
+                if (found) {
+                    for (int i = 0; i < fields.size(); i++) {
+                        into[fields.get(i).position()] = codecs[fields.get(i).position()].read(rs, i + 1);
+                    }
+                }
+            }
+            logged(text, params, start);
+            return found;
+        } catch (SQLException e) {
+            failed(ps);
+            throw engine.translate(e, text);
+        } finally {
+            done(ps);
         }
     }
 

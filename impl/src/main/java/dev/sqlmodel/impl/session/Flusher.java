@@ -373,37 +373,13 @@ final class Flusher {
     /** Reads database-supplied values (defaults, computed columns) of rows just inserted, by key. */
     private void readBack(ModelMeta<?> meta, List<FieldMeta> fields, List<EntityState> rows) {
         ValueCodec[] codecs = ModelCodecs.of(meta, exec.dialect());
+        String text = exec.selectByKeyText(meta, fields);
+        Object[] row = new Object[meta.columns().size()];
         for (EntityState s : rows) {
-            StringBuilder sql = new StringBuilder("SELECT ");
-            for (int i = 0; i < fields.size(); i++) {
-                if (i > 0) {
-                    sql.append(", ");
+            if (exec.readByKey(conn, text, meta, fields, codecs, s.meta.keyOf(currentInstance(s)), row)) {
+                for (FieldMeta f : fields) {
+                    set(s, f, row[f.position()]);
                 }
-                sql.append(dialect.quote(fields.get(i).column()));
-            }
-            sql.append(" FROM ");
-            session.table(sql, meta);
-            List<Object> params = new ArrayList<>();
-            List<Class<?>> types = new ArrayList<>();
-            whereKey(sql, meta, s.meta.keyOf(currentInstance(s)), params, types);
-            String text = sql.toString();
-            long start = exec.clock();
-            PreparedStatement ps = null;
-            try {
-                ps = exec.statement(conn, text, false);
-                exec.bind(ps, params, types);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        for (int i = 0; i < fields.size(); i++) {
-                            set(s, fields.get(i), codecs[fields.get(i).position()].read(rs, i + 1));
-                        }
-                    }
-                }
-                exec.logged(text, params, start);
-            } catch (SQLException e) {
-                throw exec.translate(e, text);
-            } finally {
-                exec.done(ps);
             }
         }
     }

@@ -263,8 +263,10 @@ final class StatelessWrites {
             List<FieldMeta> rest = new ArrayList<>(back);
             rest.remove(gen);
             if (!rest.isEmpty()) {
+                String readText = exec.selectByKeyText(meta, rest);
+                ValueCodec[] codecs = ModelCodecs.of(meta, exec.dialect());
                 for (int r : rows) {
-                    readBack(c, meta, rest, values[r]);
+                    exec.readByKey(c, readText, meta, rest, codecs, meta.keyOfValues(values[r]), values[r]);
                 }
             }
         }
@@ -272,39 +274,6 @@ final class StatelessWrites {
             for (int r : rows) {
                 stored.set(r, assign(meta, stored.get(r), fill, values[r]));
             }
-        }
-    }
-
-    /** Reads database-supplied values (defaults, computed columns) of a row just inserted, by key. */
-    private void readBack(Connection c, ModelMeta<?> meta, List<FieldMeta> fields, Object[] row) {
-        StringBuilder sql = new StringBuilder("SELECT ");
-        for (int i = 0; i < fields.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(dialect.quote(fields.get(i).column()));
-        }
-        sql.append(" FROM ");
-        table(sql, meta);
-        List<Object> params = new ArrayList<>();
-        List<Class<?>> types = new ArrayList<>();
-        Flusher.whereKey(dialect, sql, meta, meta.keyOfValues(row), params, types);
-        String text = sql.toString();
-        ValueCodec[] codecs = ModelCodecs.of(meta, exec.dialect());
-        long start = exec.clock();
-        PreparedStatement ps = null;
-        try {
-            ps = exec.statement(c, text, false);
-            exec.bind(ps, params, types);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    for (int i = 0; i < fields.size(); i++) {
-                        row[fields.get(i).position()] = codecs[fields.get(i).position()].read(rs, i + 1);
-                    }
-                }
-            }
-            exec.logged(text, params, start);
-        } catch (SQLException e) {
-            throw exec.translate(e, text);
-        } finally {
-            exec.done(ps);
         }
     }
 
