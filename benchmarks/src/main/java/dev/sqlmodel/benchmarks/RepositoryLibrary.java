@@ -28,12 +28,7 @@ public final class RepositoryLibrary implements Library {
 
     /** Repositories on an engine on {@code db} with a pool of one connection. */
     public RepositoryLibrary(Database db) {
-        Engine.Builder b = Engine.builder().url(db.url()).pool(p -> p.minSize(1).maxSize(1))
-                .models(Hero.class, Team.class);
-        if (db.user() != null) {
-            b.user(db.user());
-        }
-        this.engine = b.build();
+        this.engine = SqlModelLibrary.engine(db, false);
         this.heroes = Repositories.of(HeroRepository.class, engine);
         this.teams = Repositories.of(TeamRepository.class, engine);
     }

@@ -19,12 +19,17 @@ public final class SqlModelLibrary implements Library {
 
     /** An engine on {@code db} with a pool of one connection; {@code echo} logs every statement. */
     public SqlModelLibrary(Database db, boolean echo) {
+        this.engine = engine(db, echo);
+    }
+
+    /** An engine on {@code db} knowing the heroes and teams, with a pool of one connection; {@code echo} logs every statement. */
+    static Engine engine(Database db, boolean echo) {
         Engine.Builder b = Engine.builder().url(db.url()).pool(p -> p.minSize(1).maxSize(1))
                 .models(Hero.class, Team.class).echo(echo);
         if (db.user() != null) {
             b.user(db.user());
         }
-        this.engine = b.build();
+        return b.build();
     }
 
     @Override

@@ -23,12 +23,7 @@ public final class StatelessLibrary implements Library {
 
     /** An engine on {@code db} with a pool of one connection. */
     public StatelessLibrary(Database db) {
-        Engine.Builder b = Engine.builder().url(db.url()).pool(p -> p.minSize(1).maxSize(1))
-                .models(Hero.class, Team.class);
-        if (db.user() != null) {
-            b.user(db.user());
-        }
-        this.engine = b.build();
+        this.engine = SqlModelLibrary.engine(db, false);
     }
 
     @Override
