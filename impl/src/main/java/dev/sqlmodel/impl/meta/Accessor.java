@@ -84,13 +84,13 @@ public final class Accessor {
         }
     }
 
-    /** The getter typed {@code (Object)Object}. */
-    MethodHandle getter() {
+    /** The getter typed {@code (Object)Object}, for composing whole-row handles. */
+    public MethodHandle getter() {
         return getter;
     }
 
-    /** The setter typed {@code (Object, Object)void}, or null when the field is read-only. */
-    MethodHandle setter() {
+    /** The setter typed {@code (Object, Object)void}, or null when the field is read-only, for composing handles. */
+    public MethodHandle setter() {
         return setter;
     }
 

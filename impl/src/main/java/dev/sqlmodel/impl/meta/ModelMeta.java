@@ -44,6 +44,57 @@ public final class ModelMeta<M> implements ModelInfo<M> {
     /** {@code (Object[], Object)void}: stores all column values of an instance; null when not available. */
     private final MethodHandle readAll;
 
+    /**
+     * A value that another package computes once per model (a row reader per dialect, a
+     * statement text) and keeps on the model's metadata with {@link #cache}: a find by key
+     * looked four of them up in class values of their own, a hash lookup each, on every call.
+     *
+     * @param <T> the type of the value
+     */
+    public static final class Slot<T> {
+        private static final java.util.concurrent.atomic.AtomicInteger NEXT = new java.util.concurrent.atomic.AtomicInteger();
+        private final int index;
+
+        private Slot(int index) {
+            this.index = index;
+        }
+
+        /**
+         * A new slot, to be kept in a static final field.
+         *
+         * @throws IllegalStateException when all {@value #SLOTS} slots are taken
+         */
+        public static <T> Slot<T> create() {
+            int i = NEXT.getAndIncrement();
+            if (i >= SLOTS) {
+                throw new IllegalStateException("all " + SLOTS + " model metadata slots are taken");
+            }
+            return new Slot<>(i);
+        }
+    }
+
+    /** How many {@link Slot}s there are: one per dialect for each per-dialect value, and a few more. */
+    public static final int SLOTS = 16;
+
+    /**
+     * The values of the slots. Read and written without synchronization: every value kept here
+     * is immutable or safely published through final fields, and two threads that compute the
+     * same one both keep an equal value.
+     */
+    private final Object[] slots = new Object[SLOTS];
+
+    /** The value kept in {@code slot}, or null when none has been kept yet. */
+    @SuppressWarnings("unchecked")
+    public <T> T cached(Slot<T> slot) {
+        return (T) slots[slot.index];
+    }
+
+    /** Keeps {@code value} in {@code slot} and returns it. */
+    public <T> T cache(Slot<T> slot, T value) {
+        slots[slot.index] = value;
+        return value;
+    }
+
     ModelMeta(Class<M> type, String table, String schema, boolean isTable, List<FieldMeta> fields,
             List<RelationMeta> relations, MethodHandle constructor, boolean record) {
         this.type = type;
@@ -351,6 +402,15 @@ public final class ModelMeta<M> implements ModelInfo<M> {
             }
         }
         return RowHandles.createFrom(newInstance, fields, columns);
+    }
+
+    /**
+     * {@code (Object[] values) -> instance}: a new instance of this class model with every
+     * column set from {@code values} in column order; null for a record or a model too wide
+     * for a composed handle. A value of the wrong type throws {@link ClassCastException}.
+     */
+    public MethodHandle valuesCreator() {
+        return create;
     }
 
     /**

@@ -54,6 +54,19 @@ public final class ModelRegistry {
         }
     };
 
+    /**
+     * What {@link #of} finds for a class: its metadata when it is a table model, else
+     * {@link #NOT_A_TABLE}; one lookup per call where asking {@link #TABLES} and then
+     * {@link #CACHE} took two on every find by key.
+     */
+    private static final ClassValue<Object> TABLE_MODELS = new ClassValue<>() {
+        @Override
+        protected Object computeValue(Class<?> type) {
+            return isTable(type) ? describe(type) : NOT_A_TABLE;
+        }
+    };
+    private static final Object NOT_A_TABLE = new Object();
+
     private ModelRegistry() {
     }
 
@@ -64,11 +77,12 @@ public final class ModelRegistry {
      */
     @SuppressWarnings("unchecked")
     public static <M> ModelMeta<M> of(Class<M> type) {
-        if (!isTable(type)) {
+        Object meta = TABLE_MODELS.get(type);
+        if (meta == NOT_A_TABLE) {
             throw new MappingException(type.getName() + " is not a @Table model (annotate it with @dev.sqlmodel.Table or "
                     + "@jakarta.persistence.Entity)");
         }
-        return (ModelMeta<M>) describe(type);
+        return (ModelMeta<M>) meta;
     }
 
     /**

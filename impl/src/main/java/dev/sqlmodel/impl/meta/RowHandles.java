@@ -138,6 +138,37 @@ public final class RowHandles {
     }
 
     /**
+     * {@code (Object instance) -> Object}: null when one of {@code keyFields} is null on the
+     * instance (a row an outer join did not find), else the instance after each of
+     * {@code targets} was set to what the matching handle of {@code values}, typed
+     * {@code (Object instance)Object}, returns. One call then finishes a freshly read instance,
+     * where a loop over the fields would call one handle per field through a shared call site.
+     *
+     * @throws IllegalArgumentException when a target is read-only
+     */
+    public static MethodHandle finisher(List<FieldMeta> keyFields, List<Accessor> targets, List<MethodHandle> values) {
+        MethodType stepType = MethodType.methodType(void.class, Object.class);
+        List<MethodHandle> steps = new ArrayList<>(targets.size());
+        for (int i = 0; i < targets.size(); i++) {
+            MethodHandle setter = targets.get(i).setter();
+            if (setter == null) {
+                throw new IllegalArgumentException(targets.get(i) + " is read-only");
+            }
+            // (Object instance, Object instance) -> set(instance, value(instance)), then both arguments made one
+            MethodHandle both = MethodHandles.collectArguments(setter, 1, values.get(i));
+            steps.add(MethodHandles.permuteArguments(both, stepType, 0, 0));
+        }
+        MethodHandle body = MethodHandles.foldArguments(MethodHandles.identity(Object.class),
+                sequence(stepType, steps));
+        MethodHandle none = MethodHandles.dropArguments(MethodHandles.constant(Object.class, null), 0, Object.class);
+        for (FieldMeta k : keyFields) {
+            body = MethodHandles.guardWithTest(
+                    MethodHandles.filterReturnValue(k.accessor().getter(), IS_NULL), none, body);
+        }
+        return body;
+    }
+
+    /**
      * {@code (Object[] out, Object instance) -> void}: stores every column's value in
      * {@code out}, in column order. Null when the model has too many columns. (The caller
      * allocates the array: a collecting handle would create it reflectively.)

@@ -10,6 +10,7 @@ import dev.sqlmodel.impl.sql.SqlDialect;
 import dev.sqlmodel.impl.types.Codecs;
 import dev.sqlmodel.impl.types.ValueCodec;
 import dev.sqlmodel.Dialect;
+import java.lang.invoke.MethodHandle;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -151,6 +152,15 @@ final class Executor {
      * or null when there is none: the statement of {@code get} and {@code refresh}.
      */
     Object[] selectByKey(Connection c, ModelMeta<?> meta, Object key) {
+        return (Object[]) selectByKey(c, meta, key, null);
+    }
+
+    /**
+     * The row of {@code meta} whose key is {@code key}: read straight into a finished instance
+     * by {@code straight} (from {@link ModelCodecs.Reader#instanceThen}), or as its column values
+     * when {@code straight} is null; null when no row has that key.
+     */
+    Object selectByKey(Connection c, ModelMeta<?> meta, Object key, MethodHandle straight) {
         String text = KeySelect.sql(engine.sqlDialect(), meta);
         Object[] parts = meta.keyParts(key);
         ModelCodecs.Reader reader = ModelCodecs.reader(meta, dialect);
@@ -159,9 +169,9 @@ final class Executor {
         try {
             ps = statement(c, text, false);
             bindFields(ps, reader.codecs, meta.keyFields(), parts);
-            Object[] values;
+            Object values;
             try (ResultSet rs = ps.executeQuery()) {
-                values = rs.next() ? reader.read(rs, 0) : null;
+                values = !rs.next() ? null : straight != null ? reader.instance(straight, rs, 0) : reader.read(rs, 0);
             }
             if (log.enabled()) {
                 logged(text, java.util.Arrays.asList(parts), start);

@@ -242,7 +242,7 @@ final class Flusher {
         return omitted;
     }
 
-    private static boolean leavesSame(List<FieldMeta> optional, Object[] row, BitSet omitted) {
+    static boolean leavesSame(List<FieldMeta> optional, Object[] row, BitSet omitted) {
         for (FieldMeta f : optional) {
             if ((f.computed() || row[f.position()] == null) != omitted.get(f.position())) {
                 return false;

@@ -5,7 +5,6 @@ import dev.sqlmodel.impl.meta.FieldMeta;
 import dev.sqlmodel.impl.meta.ModelMeta;
 import dev.sqlmodel.impl.sql.SqlDialect;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The {@code SELECT <columns> FROM <table> WHERE <key> = ?} that {@code Session.get} and
@@ -13,21 +12,23 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * and building it for every call cost more than binding and reading the row.
  */
 final class KeySelect {
-    private static final ClassValue<AtomicReferenceArray<String>> CACHE = new ClassValue<>() {
-        @Override
-        protected AtomicReferenceArray<String> computeValue(Class<?> type) {
-            return new AtomicReferenceArray<>(Dialect.values().length);
+    private static final List<ModelMeta.Slot<String>> TEXTS = texts();
+
+    private static List<ModelMeta.Slot<String>> texts() {
+        List<ModelMeta.Slot<String>> slots = new java.util.ArrayList<>();
+        for (int i = 0; i < Dialect.values().length; i++) {
+            slots.add(ModelMeta.Slot.create());
         }
-    };
+        return List.copyOf(slots);
+    }
 
     private KeySelect() {
     }
 
     /** The statement text for {@code meta} on {@code dialect}. */
     static String sql(SqlDialect dialect, ModelMeta<?> meta) {
-        AtomicReferenceArray<String> byDialect = CACHE.get(meta.type());
-        int slot = dialect.kind().ordinal();
-        String text = byDialect.get(slot);
+        ModelMeta.Slot<String> slot = TEXTS.get(dialect.kind().ordinal());
+        String text = meta.cached(slot);
         if (text == null) {
             StringBuilder sql = new StringBuilder("SELECT ");
             List<FieldMeta> cols = meta.columns();
@@ -51,7 +52,7 @@ final class KeySelect {
                 sql.append(dialect.quote(kf.get(i).column())).append(" = ?");
             }
             text = sql.toString();
-            byDialect.set(slot, text);
+            meta.cache(slot, text);
         }
         return text;
     }

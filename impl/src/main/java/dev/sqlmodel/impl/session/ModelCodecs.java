@@ -15,16 +15,19 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /** The column codecs of one model on each dialect, and a reader of its rows, built once per model. */
 final class ModelCodecs {
-    private static final ClassValue<AtomicReferenceArray<Reader>> CACHE = new ClassValue<>() {
-        @Override
-        protected AtomicReferenceArray<Reader> computeValue(Class<?> type) {
-            return new AtomicReferenceArray<>(Dialect.values().length);
+    /** The reader of a model on each dialect, by the dialect's ordinal. */
+    private static final List<ModelMeta.Slot<Reader>> READERS = slots();
+
+    private static List<ModelMeta.Slot<Reader>> slots() {
+        List<ModelMeta.Slot<Reader>> slots = new ArrayList<>();
+        for (int i = 0; i < Dialect.values().length; i++) {
+            slots.add(ModelMeta.Slot.create());
         }
-    };
+        return List.copyOf(slots);
+    }
 
     private static final MethodType ROW = MethodType.methodType(void.class, Object[].class, ResultSet.class, int.class);
     private static final MethodType BIND_ROW = MethodType.methodType(void.class, PreparedStatement.class, int.class,
@@ -63,6 +66,7 @@ final class ModelCodecs {
 
         /** {@code (ResultSet, int offset) -> instance}: a row straight into a new instance; null when not available. */
         private final MethodHandle instance;
+        private volatile Composed finished;
 
         private Reader(ModelMeta<?> meta, ValueCodec[] codecs) {
             this.codecs = codecs;
@@ -91,12 +95,24 @@ final class ModelCodecs {
         }
 
         /**
-         * A new instance from the model's columns starting after result column {@code offset},
-         * without an array of its values (only when {@link #readsInstances}).
+         * {@code (ResultSet, int offset) -> Object}: the instance handle (only when
+         * {@link #readsInstances}) with {@code finisher}, typed {@code (Object)Object}, applied
+         * to its result, so that reading and finishing a row is one call. The last composition
+         * is kept: a model has one finisher (its stateless sessions' holders).
          */
-        Object instance(ResultSet rs, int offset) throws SQLException {
+        MethodHandle instanceThen(MethodHandle finisher) {
+            Composed c = finished;
+            if (c == null || c.finisher != finisher) {
+                c = new Composed(finisher, MethodHandles.filterReturnValue(instance, finisher));
+                finished = c;
+            }
+            return c.handle;
+        }
+
+        /** What {@code straight}, from {@link #instanceThen}, makes of the row after result column {@code offset}. */
+        Object instance(MethodHandle straight, ResultSet rs, int offset) throws SQLException {
             try {
-                return (Object) instance.invokeExact(rs, offset);
+                return (Object) straight.invokeExact(rs, offset);
             } catch (Throwable t) {
                 throw passThrough(t);
             }
@@ -154,6 +170,10 @@ final class ModelCodecs {
             }
             return RowHandles.sequence(BIND_ROW, steps);
         }
+    }
+
+    /** A finisher and the reader's instance handle composed with it. */
+    private record Composed(MethodHandle finisher, MethodHandle handle) {
     }
 
     /** Binds one list of a model's columns, row after row, as parameters of one statement. */
@@ -219,8 +239,8 @@ final class ModelCodecs {
 
     /** The reader of {@code meta}'s rows on {@code dialect}. */
     static Reader reader(ModelMeta<?> meta, Dialect dialect) {
-        AtomicReferenceArray<Reader> byDialect = CACHE.get(meta.type());
-        Reader reader = byDialect.get(dialect.ordinal());
+        ModelMeta.Slot<Reader> slot = READERS.get(dialect.ordinal());
+        Reader reader = meta.cached(slot);
         if (reader == null) {
             List<FieldMeta> cols = meta.columns();
             ValueCodec[] codecs = new ValueCodec[cols.size()];
@@ -228,7 +248,7 @@ final class ModelCodecs {
                 codecs[i] = Codecs.forField(cols.get(i), dialect);
             }
             reader = new Reader(meta, codecs);
-            byDialect.set(dialect.ordinal(), reader);
+            meta.cache(slot, reader);
         }
         return reader;
     }

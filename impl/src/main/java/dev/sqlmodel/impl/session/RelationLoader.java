@@ -18,6 +18,7 @@ import dev.sqlmodel.impl.sql.SqlDialect;
 import dev.sqlmodel.impl.types.ValueCodec;
 import dev.sqlmodel.spi.RelationAccess;
 import dev.sqlmodel.spi.RelationHook;
+import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -54,14 +55,13 @@ final class RelationLoader {
         default void expect(int rows, Relations.Batch batch) {
         }
 
-        /** Whether rows of {@code meta} may be read straight into instances and finished with {@link #loaded}. */
-        default boolean readsStraight(ModelMeta<?> meta) {
-            return false;
-        }
-
-        /** The result for {@code instance}, read straight from a row (null for a row without key). */
-        default Object loaded(ModelMeta<?> meta, Object instance) {
-            throw new UnsupportedOperationException("rows are read through their values");
+        /**
+         * The handle, typed {@code (Object instance)Object}, that finishes an instance of
+         * {@code meta} read straight from a row (null for a row without key); null when rows of
+         * {@code meta} must be read through their values (by default).
+         */
+        default MethodHandle finisher(ModelMeta<?> meta) {
+            return null;
         }
     }
 
@@ -394,12 +394,14 @@ final class RelationLoader {
         List<Class<?>> types = new ArrayList<>();
         inList(sql, t, cols, cols, keys, params, types);
         ModelCodecs.Reader reader = ModelCodecs.reader(meta, dialect.kind());
-        if (reader.readsInstances() && session.readsStraight(meta)) {
+        MethodHandle finisher = reader.readsInstances() ? session.finisher(meta) : null;
+        if (finisher != null) {
+            MethodHandle straight = reader.instanceThen(finisher);
             List<Object> out = new ArrayList<>(keys.size());
             session.query(sql.toString(), params, types, rs -> {
                 Object o;
                 try {
-                    o = session.loaded(meta, reader.instance(rs, 0));
+                    o = reader.instance(straight, rs, 0);
                 } catch (ClassCastException e) {
                     o = session.load(meta, reader.read(rs, 0), batch); // the path through the values names the field
                 }

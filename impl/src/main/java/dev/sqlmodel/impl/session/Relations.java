@@ -18,6 +18,10 @@ import dev.sqlmodel.impl.sql.SqlDialect;
 import dev.sqlmodel.impl.types.ValueCodec;
 import dev.sqlmodel.spi.RelationAccess;
 import dev.sqlmodel.spi.RelationHook;
+import dev.sqlmodel.impl.meta.RowHandles;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -28,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -249,6 +254,112 @@ final class Relations {
             return one.isLoaded();
         }
         return holder instanceof RelatedMany<?> many && many.isLoaded();
+    }
+
+    /**
+     * Per model, {@code (Relations, Object[] values, Batch) -> Object}: a new instance from a
+     * row's values with unloaded holders tied to the batch (see {@link #materialize}); built on
+     * first use, absent for a model that cannot be composed.
+     */
+    private static final ModelMeta.Slot<Optional<MethodHandle>> MATERIALIZERS = ModelMeta.Slot.create();
+    private static final MethodHandle TO_ONE;
+    private static final MethodHandle TO_MANY;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            TO_ONE = lookup.findStatic(Relations.class, "toOne", MethodType.methodType(Object.class, RelationMeta.class,
+                    int.class, Relations.class, Object.class, Object[].class, Batch.class));
+            TO_MANY = lookup.findStatic(Relations.class, "toMany", MethodType.methodType(Object.class,
+                    RelationMeta.class, Relations.class, Object.class, Object[].class, Batch.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The holder of a to-one whose foreign key is column {@code fk}: empty for null, else unloaded. */
+    private static Object toOne(RelationMeta r, int fk, Relations rel, Object instance, Object[] values, Batch batch) {
+        Hook hook = rel.new Hook(instance, r, batch);
+        if (values[fk] == null) {
+            Related<Object> holder = Related.empty();
+            rel.access.hook(holder, hook);
+            return holder;
+        }
+        // A target already in the identity map is found when the holder is first read,
+        // without a query; looking it up here would cost every row a key and a lookup.
+        return rel.access.unloaded(hook);
+    }
+
+    private static Object toMany(RelationMeta r, Relations rel, Object instance, Object[] values, Batch batch) {
+        return rel.access.unloadedMany(rel.new Hook(instance, r, batch));
+    }
+
+    /**
+     * The composed materializer of {@code meta}: one handle creates the instance and sets every
+     * holder, where a loop called one handle per holder through a shared call site.
+     */
+    private static MethodHandle materializer(ModelMeta<?> meta) {
+        Optional<MethodHandle> known = meta.cached(MATERIALIZERS);
+        if (known == null) {
+            known = meta.cache(MATERIALIZERS, Optional.ofNullable(composeMaterializer(meta)));
+        }
+        return known.orElse(null);
+    }
+
+    private static MethodHandle composeMaterializer(ModelMeta<?> meta) {
+        MethodHandle create = meta.valuesCreator();
+        if (create == null || meta.isRecord()) {
+            return null;
+        }
+        MethodType stepType = MethodType.methodType(void.class, Relations.class, Object.class, Object[].class,
+                Batch.class);
+        List<MethodHandle> steps = new ArrayList<>();
+        for (RelationMeta r : meta.relations()) {
+            MethodHandle setter = r.accessor().setter();
+            if (setter == null) {
+                continue;
+            }
+            MethodHandle value = r.kind() == Kind.MANY_TO_ONE
+                    ? MethodHandles.insertArguments(TO_ONE, 0, r, r.path().ownerColumns.get(0).position())
+                    : MethodHandles.insertArguments(TO_MANY, 0, r);
+            // (Object instance, Relations, Object instance, Object[], Batch)void, the instance then passed once
+            MethodHandle both = MethodHandles.collectArguments(setter, 1, value);
+            steps.add(MethodHandles.permuteArguments(both, stepType, 1, 0, 1, 2, 3));
+        }
+        if (steps.size() > RowHandles.MAX_COLUMNS) {
+            return null;
+        }
+        // (Object instance, Relations, Object[], Batch) -> instance, after the steps
+        MethodHandle steps4 = MethodHandles.permuteArguments(RowHandles.sequence(stepType, steps),
+                MethodType.methodType(void.class, Object.class, Relations.class, Object[].class, Batch.class), 1, 0, 2, 3);
+        MethodHandle body = MethodHandles.foldArguments(MethodHandles.dropArguments(MethodHandles.identity(Object.class),
+                1, Relations.class, Object[].class, Batch.class), steps4);
+        // (Relations, Object[] values, Batch) -> body(create(values), ...)
+        return MethodHandles.foldArguments(body, 0, MethodHandles.dropArguments(create, 0, Relations.class));
+    }
+
+    /**
+     * A new instance for a row's {@code values} with unloaded holders tied to {@code batch},
+     * which it joins.
+     */
+    Object materialize(ModelMeta<?> meta, Object[] values, Batch batch) {
+        MethodHandle h = meta.relations().isEmpty() ? null : materializer(meta);
+        if (h != null) {
+            try {
+                Object instance = (Object) h.invokeExact(this, values, batch);
+                batch.add(instance);
+                return instance;
+            } catch (ClassCastException e) {
+                // a value of the wrong type: the field by field path below names the field
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new IllegalStateException(t);
+            }
+        }
+        Object instance = meta.instantiate(values, null);
+        materialized(meta, instance, values, batch);
+        return instance;
     }
 
     /** Gives a freshly read instance unloaded holders tied to its query's batch. */

@@ -43,14 +43,15 @@ final class RowReader {
 
     /**
      * Models whose rows may be read straight into new instances (a stateless session: no
-     * identity map, no snapshot): {@link #loaded} then finishes each one.
+     * identity map, no snapshot), each one then finished by a handle of the session's.
      */
     interface Instances extends Models {
-        /** The result for {@code instance}, just read from a row of {@code meta}'s table (null for a row without key). */
-        Object loaded(ModelMeta<?> meta, Object instance);
-
-        /** Whether rows of {@code meta} may be read straight into instances. */
-        boolean readsStraight(ModelMeta<?> meta);
+        /**
+         * The handle, typed {@code (Object instance)Object}, that turns an instance just read
+         * from a row of {@code meta}'s table into the result (null for a row without key); null
+         * when rows of {@code meta} must be read through their values.
+         */
+        MethodHandle finisher(ModelMeta<?> meta);
     }
 
     private final Kind kind;
@@ -69,8 +70,11 @@ final class RowReader {
     private final Dialect dialect;
     private final Class<?> into;
     private int expectedRows = 10;
-    /** Whether model rows are read straight into instances (see {@link Instances}). */
-    private final boolean direct;
+    /**
+     * {@code (ResultSet, int offset) -> Object}: a row read straight into a finished instance
+     * (see {@link Instances}); null when model rows are read through their values.
+     */
+    private final MethodHandle straight;
     private Dto dto;
 
     private enum Kind { MODEL, SCALAR, ROW, INTO }
@@ -101,7 +105,9 @@ final class RowReader {
             reader = null;
             offset = 0;
         }
-        direct = kind == Kind.MODEL && models instanceof Instances i && reader.readsInstances() && i.readsStraight(meta);
+        MethodHandle finisher = kind == Kind.MODEL && models instanceof Instances i && reader.readsInstances()
+                ? i.finisher(meta) : null;
+        straight = finisher == null ? null : reader.instanceThen(finisher);
         if (kind == Kind.SCALAR) {
             Compiled.ValueItem vi = (Compiled.ValueItem) items.get(0);
             scalarType = vi.type();
@@ -168,7 +174,7 @@ final class RowReader {
 
     /** Whether each row is one model: read with {@link #values}, then {@link #model}. */
     boolean readsModels() {
-        return kind == Kind.MODEL && !direct;
+        return kind == Kind.MODEL && straight == null;
     }
 
     /** The model's column values of the current row (rows of a single model only). */
@@ -189,15 +195,13 @@ final class RowReader {
     Object read(ResultSet rs) throws SQLException {
         switch (kind) {
             case MODEL: {
-                if (direct) {
-                    Object instance;
+                if (straight != null) {
                     try {
-                        instance = reader.instance(rs, offset);
+                        return reader.instance(straight, rs, offset);
                     } catch (ClassCastException e) {
                         // a value of the wrong type: the path through the values names the field
                         return models.load(meta, reader.read(rs, offset));
                     }
-                    return ((Instances) models).loaded(meta, instance);
                 }
                 return models.load(meta, reader.read(rs, offset));
             }

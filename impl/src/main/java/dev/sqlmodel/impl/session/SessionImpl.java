@@ -688,9 +688,8 @@ public class SessionImpl implements Session {
         if (s != null) {
             return s.instance;
         }
-        Object instance = meta.instantiate(values, null);
+        Object instance = relations.materialize(meta, values, rows);
         map.attach(new EntityState(meta, instance, key, EntityState.Status.PERSISTENT, values));
-        relations.materialized(meta, instance, values, rows);
         if (streamed != null) {
             streamed.add(instance);
         }

@@ -18,15 +18,20 @@ import dev.sqlmodel.impl.Validation;
 import dev.sqlmodel.impl.engine.EngineImpl;
 import dev.sqlmodel.impl.engine.SessionSupplier;
 import dev.sqlmodel.impl.engine.TransactionIntegration;
+import dev.sqlmodel.impl.meta.Accessor;
 import dev.sqlmodel.impl.meta.FieldMeta;
 import dev.sqlmodel.impl.meta.ModelMeta;
 import dev.sqlmodel.impl.meta.ModelRegistry;
 import dev.sqlmodel.impl.meta.RelationMeta;
+import dev.sqlmodel.impl.meta.RowHandles;
 import dev.sqlmodel.impl.sql.Compiled;
 import dev.sqlmodel.impl.sql.SqlCompiler;
 import dev.sqlmodel.impl.sql.SqlDialect;
 import dev.sqlmodel.spi.RelationAccess;
 import dev.sqlmodel.spi.RelationHook;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -51,7 +56,8 @@ import java.util.stream.Stream;
  * themselves (touching one throws {@link NotLoadedException} naming the model and field), unless
  * {@code select(...).fetch(...)} filled them, one query per relationship level, batched.
  */
-public final class StatelessSessionImpl implements StatelessSession, ResultsImpl.Host, RelationLoader.Source {
+public final class StatelessSessionImpl implements StatelessSession, ResultsImpl.Host, RelationLoader.Source,
+        RowReader.Instances {
     static {
         SessionSupplier.registerStateless(StatelessSessionImpl::new);
     }
@@ -72,6 +78,11 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
          * key field would read as zero, and the holder would then not be empty.
          */
         final boolean straight;
+        /**
+         * {@code (Object instance) -> Object}, when {@link #straight}: null for an instance
+         * without key, else the instance with its holders set (see {@link #finish}).
+         */
+        final MethodHandle finisher;
 
         Holders(ModelMeta<?> meta) {
             List<RelationMeta> writable = new ArrayList<>();
@@ -99,15 +110,54 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
                 };
             }
             straight = !primitiveKey;
+            if (straight) {
+                List<Accessor> targets = new ArrayList<>(relations.length);
+                List<MethodHandle> values = new ArrayList<>(relations.length);
+                RelationAccess access = RelationAccess.get();
+                for (int i = 0; i < relations.length; i++) {
+                    targets.add(relations[i].accessor());
+                    MethodHandle holder = MethodHandles.insertArguments(foreignKeyField[i] == null ? TO_MANY : TO_ONE,
+                            0, access, hooks[i]);
+                    values.add(foreignKeyField[i] == null ? MethodHandles.dropArguments(holder, 0, Object.class)
+                            : MethodHandles.filterReturnValue(foreignKeyField[i].accessor().getter(), holder));
+                }
+                finisher = RowHandles.finisher(meta.keyFields(), targets, values);
+            } else {
+                finisher = null;
+            }
         }
     }
 
-    private static final ClassValue<Holders> HOLDERS = new ClassValue<>() {
-        @Override
-        protected Holders computeValue(Class<?> type) {
-            return new Holders(ModelRegistry.of(type));
+    private static final MethodHandle TO_ONE;
+    private static final MethodHandle TO_MANY;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            TO_ONE = lookup.findStatic(StatelessSessionImpl.class, "toOne", MethodType.methodType(Object.class,
+                    RelationAccess.class, RelationHook.class, Object.class));
+            TO_MANY = lookup.findStatic(StatelessSessionImpl.class, "toMany", MethodType.methodType(Object.class,
+                    RelationAccess.class, RelationHook.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
         }
-    };
+    }
+
+    /** The holder of a to-one whose foreign key is {@code fk}: empty for null, else not loaded. */
+    private static Object toOne(RelationAccess access, RelationHook hook, Object fk) {
+        return fk == null ? Related.empty() : access.unloaded(hook);
+    }
+
+    private static Object toMany(RelationAccess access, RelationHook hook) {
+        return access.unloadedMany(hook);
+    }
+
+    private static final ModelMeta.Slot<Holders> HOLDERS = ModelMeta.Slot.create();
+
+    private static Holders holders(ModelMeta<?> meta) {
+        Holders h = meta.cached(HOLDERS);
+        return h != null ? h : meta.cache(HOLDERS, new Holders(meta));
+    }
 
     private final EngineImpl engine;
     private final SqlDialect dialect;
@@ -117,7 +167,8 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
     private RelationLoader loader;
     private StatelessWrites writes;
     private final TransactionIntegration transactions;
-    private final Participant participant = new Participant();
+    /** Built on first use: only a session that meets a JTA transaction needs it. */
+    private Participant participant;
     private final RelationAccess access = RelationAccess.get();
     private List<CursorStream> streams = List.of();
     /** The connection of {@link #transaction}, while its body runs. */
@@ -160,6 +211,12 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
     }
 
     private JoinedTransaction global() {
+        if (participant == null) {
+            if (transactions == TransactionIntegration.none()) {
+                return null; // an engine without JTA: nothing to join, no participant to build
+            }
+            participant = new Participant();
+        }
         return transactions.current(participant);
     }
 
@@ -342,6 +399,16 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
     public <M> Optional<M> get(Class<M> type, Object id) {
         ModelMeta<M> meta = ModelRegistry.of(type);
         Object key = meta.normalizeKey(id);
+        ModelCodecs.Reader reader = ModelCodecs.reader(meta, dialect.kind());
+        MethodHandle finisher = reader.readsInstances() ? holders(meta).finisher : null;
+        if (finisher != null) {
+            MethodHandle straight = reader.instanceThen(finisher);
+            try {
+                return Optional.ofNullable(type.cast(call(false, c -> exec.selectByKey(c, meta, key, straight))));
+            } catch (ClassCastException e) {
+                // a value of the wrong type: the path through the values below names the field
+            }
+        }
         Object[] values = call(false, c -> selectByKey(c, meta, key));
         return values == null ? Optional.empty() : Optional.of(type.cast(materialize(meta, values)));
     }
@@ -395,7 +462,7 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
         if (meta.relations().isEmpty()) {
             return instance;
         }
-        Holders h = HOLDERS.get(meta.type());
+        Holders h = holders(meta);
         RelationMeta[] relations = h.relations;
         for (int i = 0; i < relations.length; i++) {
             int fk = h.foreignKey[i];
@@ -407,52 +474,6 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
         }
         return instance;
     }
-
-    /**
-     * The new instance {@code instance}, read straight from a row, with its relationships not
-     * loaded (null for a row without key: an outer join's miss).
-     */
-    Object finish(ModelMeta<?> meta, Object instance) {
-        List<FieldMeta> keyFields = meta.keyFields();
-        for (int i = 0; i < keyFields.size(); i++) {
-            if (keyFields.get(i).get(instance) == null) {
-                return null;
-            }
-        }
-        if (meta.relations().isEmpty()) {
-            return instance;
-        }
-        Holders h = HOLDERS.get(meta.type());
-        RelationMeta[] relations = h.relations;
-        for (int i = 0; i < relations.length; i++) {
-            FieldMeta fk = h.foreignKeyField[i];
-            if (fk == null) {
-                relations[i].accessor().set(instance, access.unloadedMany(h.hooks[i]));
-            } else {
-                relations[i].accessor().set(instance, fk.get(instance) == null ? Related.empty()
-                        : access.unloaded(h.hooks[i]));
-            }
-        }
-        return instance;
-    }
-
-    /** Rows of a query become new instances, read straight from the row where the model allows. */
-    private final RowReader.Instances rows = new RowReader.Instances() {
-        @Override
-        public Object load(ModelMeta<?> meta, Object[] values) {
-            return materialize(meta, values);
-        }
-
-        @Override
-        public Object loaded(ModelMeta<?> meta, Object instance) {
-            return finish(meta, instance);
-        }
-
-        @Override
-        public boolean readsStraight(ModelMeta<?> meta) {
-            return StatelessSessionImpl.this.readsStraight(meta);
-        }
-    };
 
     @Override
     public <R> Results<R> exec(Query<R> query) {
@@ -479,7 +500,7 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
         }
         Compiled compiled = compiler.compile(query);
         List<Object> keys = query instanceof SelectNode<?> s ? s.items() : List.of();
-        RowReader reader = new RowReader(compiled, keys, rows, dialect.kind())
+        RowReader reader = new RowReader(compiled, keys, this, dialect.kind())
                 .expectRows(query instanceof SelectNode<?> s ? s.limitValue() : null);
         List<RelationshipRef<?, ?>> fetches = query instanceof SelectNode<?> sel ? sel.fetches() : List.of();
         return new ResultsImpl<>(this, compiled, reader, fetches);
@@ -565,19 +586,20 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
         return materialize(meta, values);
     }
 
+    /** A query's row, read through its values, becomes a new instance (see {@link #finisher} for the straight way). */
+    @Override
+    public Object load(ModelMeta<?> meta, Object[] values) {
+        return materialize(meta, values);
+    }
+
     @Override
     public Object attachedInstance(Class<?> type, Object key) {
         return null;
     }
 
     @Override
-    public boolean readsStraight(ModelMeta<?> meta) {
-        return HOLDERS.get(meta.type()).straight;
-    }
-
-    @Override
-    public Object loaded(ModelMeta<?> meta, Object instance) {
-        return finish(meta, instance);
+    public MethodHandle finisher(ModelMeta<?> meta) {
+        return holders(meta).finisher;
     }
 
     // ---- writes -------------------------------------------------------------------------------

@@ -128,8 +128,13 @@ final class StatelessWrites {
                 optional.add(f);
             }
         }
-        if (optional.isEmpty()) {
-            insertShape(c, meta, new BitSet(), allRows(rows.size()), values, stored, upsert);
+        BitSet first = optional.isEmpty() || values.length == 0 ? new BitSet() : Flusher.omitted(optional, values[0]);
+        int same = 1;
+        while (same < values.length && Flusher.leavesSame(optional, values[same], first)) {
+            same++; // rows mostly leave the same columns to the database: no set and no map per row
+        }
+        if (same >= values.length) {
+            insertShape(c, meta, first, allRows(values.length), values, stored, upsert);
             return stored;
         }
         Map<BitSet, List<Integer>> shapes = new LinkedHashMap<>();
@@ -137,20 +142,24 @@ final class StatelessWrites {
             shapes.computeIfAbsent(Flusher.omitted(optional, values[r]), k -> new ArrayList<>()).add(r);
         }
         for (Map.Entry<BitSet, List<Integer>> e : shapes.entrySet()) {
-            insertShape(c, meta, e.getKey(), e.getValue(), values, stored, upsert);
+            int[] shapeRows = new int[e.getValue().size()];
+            for (int i = 0; i < shapeRows.length; i++) {
+                shapeRows[i] = e.getValue().get(i);
+            }
+            insertShape(c, meta, e.getKey(), shapeRows, values, stored, upsert);
         }
         return stored;
     }
 
-    private static List<Integer> allRows(int n) {
-        Integer[] all = new Integer[n];
+    private static int[] allRows(int n) {
+        int[] all = new int[n];
         for (int i = 0; i < n; i++) {
             all[i] = i;
         }
-        return Arrays.asList(all);
+        return all;
     }
 
-    private void insertShape(Connection c, ModelMeta<?> meta, BitSet omitted, List<Integer> rows, Object[][] values,
+    private void insertShape(Connection c, ModelMeta<?> meta, BitSet omitted, int[] rows, Object[][] values,
             List<Object> stored, boolean upsert) {
         List<FieldMeta> cols = new ArrayList<>();
         List<FieldMeta> back = new ArrayList<>();
@@ -167,9 +176,8 @@ final class StatelessWrites {
         if (cols.isEmpty() && dialect.kind() != Dialect.MYSQL) {
             chunk = 1; // DEFAULT VALUES inserts one row
         }
-        for (int at = 0; at < rows.size(); at += chunk) {
-            insertChunk(c, meta, cols, back, rows.subList(at, Math.min(rows.size(), at + chunk)), values, stored,
-                    conflict);
+        for (int at = 0; at < rows.length; at += chunk) {
+            insertChunk(c, meta, cols, back, rows, at, Math.min(rows.length, at + chunk), values, stored, conflict);
         }
     }
 
@@ -201,9 +209,10 @@ final class StatelessWrites {
     }
 
     private void insertChunk(Connection c, ModelMeta<?> meta, List<FieldMeta> cols, List<FieldMeta> back,
-            List<Integer> rows, Object[][] values, List<Object> stored, Conflict conflict) {
+            int[] rows, int from, int to, Object[][] values, List<Object> stored, Conflict conflict) {
+        int count = to - from;
         boolean returning = !back.isEmpty() && dialect.supportsReturning();
-        String text = compiler.insertText(meta, cols, rows.size(), conflict, returning ? back : List.of());
+        String text = compiler.insertText(meta, cols, count, conflict, returning ? back : List.of());
         FieldMeta gen = meta.generatedKey();
         boolean generatedKeys = !returning && gen != null && back.contains(gen);
         ModelCodecs.Reader reader = ModelCodecs.reader(meta, exec.dialect());
@@ -214,26 +223,26 @@ final class StatelessWrites {
             ps = exec.statement(c, text, generatedKeys);
             int index = 1;
             ModelCodecs.Binder binder = reader.binder(cols);
-            for (int r : rows) {
-                index = binder.bind(ps, index, values[r], logged);
+            for (int i = from; i < to; i++) {
+                index = binder.bind(ps, index, values[rows[i]], logged);
             }
             if (returning) {
                 int width = back.size();
                 try (ResultSet rs = ps.executeQuery()) {
                     int n = 0;
                     while (rs.next()) {
-                        if (n == rows.size()) {
-                            throw new IllegalStateException("INSERT RETURNING gave more rows than " + rows.size());
+                        if (n == count) {
+                            throw new IllegalStateException("INSERT RETURNING gave more rows than " + count);
                         }
-                        Object[] row = values[rows.get(n)];
+                        Object[] row = values[rows[from + n]];
                         for (int i = 0; i < width; i++) {
                             FieldMeta f = back.get(i);
                             row[f.position()] = reader.codecs[f.position()].read(rs, i + 1);
                         }
                         n++;
                     }
-                    if (n != rows.size()) {
-                        throw new IllegalStateException("INSERT RETURNING gave " + n + " rows for " + rows.size());
+                    if (n != count) {
+                        throw new IllegalStateException("INSERT RETURNING gave " + n + " rows for " + count);
                     }
                 }
             } else {
@@ -241,12 +250,12 @@ final class StatelessWrites {
                 if (generatedKeys) {
                     try (ResultSet rs = ps.getGeneratedKeys()) {
                         int n = 0;
-                        while (n < rows.size() && rs.next()) {
-                            values[rows.get(n)][gen.position()] = Convert.to(gen.boxedType(), rs.getObject(1), gen);
+                        while (n < count && rs.next()) {
+                            values[rows[from + n]][gen.position()] = Convert.to(gen.boxedType(), rs.getObject(1), gen);
                             n++;
                         }
-                        if (n != rows.size()) {
-                            throw new IllegalStateException("INSERT gave " + n + " generated keys for " + rows.size());
+                        if (n != count) {
+                            throw new IllegalStateException("INSERT gave " + n + " generated keys for " + count);
                         }
                     }
                 }
@@ -265,47 +274,72 @@ final class StatelessWrites {
             if (!rest.isEmpty()) {
                 String readText = exec.selectByKeyText(meta, rest);
                 ValueCodec[] codecs = ModelCodecs.of(meta, exec.dialect());
-                for (int r : rows) {
-                    exec.readByKey(c, readText, meta, rest, codecs, meta.keyOfValues(values[r]), values[r]);
+                for (int i = from; i < to; i++) {
+                    Object[] row = values[rows[i]];
+                    exec.readByKey(c, readText, meta, rest, codecs, meta.keyOfValues(row), row);
                 }
             }
         }
         if (!fill.isEmpty()) {
-            for (int r : rows) {
-                stored.set(r, assign(meta, stored.get(r), fill, values[r]));
-            }
+            assign(meta, fill, rows, from, to, values, stored);
         }
     }
 
     /** Sets {@code fields} of {@code instance} to {@code row}'s values, undoably; a record is copied instead. */
     private Object assign(ModelMeta<?> meta, Object instance, List<FieldMeta> fields, Object[] row) {
+        List<Object> one = new ArrayList<>(1);
+        one.add(instance);
+        assign(meta, fields, new int[] {0}, 0, 1, new Object[][] {row}, one);
+        return one.get(0);
+    }
+
+    /**
+     * Sets {@code fields} of the stored instances of {@code rows[from..to)} to their rows'
+     * values, with one undo entry for all of them; records are replaced by copies instead.
+     */
+    private void assign(ModelMeta<?> meta, List<FieldMeta> fields, int[] rows, int from, int to, Object[][] values,
+            List<Object> stored) {
         if (meta.isRecord()) {
-            Map<FieldMeta, Object> changes = new HashMap<>();
-            for (FieldMeta f : fields) {
-                changes.put(f, row[f.position()]);
+            for (int i = from; i < to; i++) {
+                int r = rows[i];
+                Map<FieldMeta, Object> changes = new HashMap<>();
+                for (FieldMeta f : fields) {
+                    changes.put(f, values[r][f.position()]);
+                }
+                @SuppressWarnings({"unchecked", "rawtypes"})
+                Object copy = ((ModelMeta) meta).withValues(stored.get(r), changes);
+                stored.set(r, copy);
             }
-            @SuppressWarnings({"unchecked", "rawtypes"})
-            Object copy = ((ModelMeta) meta).withValues(instance, changes);
-            return copy;
+            return;
         }
-        Object[] olds = new Object[fields.size()];
-        for (int i = 0; i < olds.length; i++) {
-            FieldMeta f = fields.get(i);
-            olds[i] = f.get(instance);
-            Object v = row[f.position()];
-            if (!(v == null && f.javaType().isPrimitive())) {
-                f.set(instance, v);
+        int width = fields.size();
+        Object[] instances = new Object[to - from];
+        Object[] olds = new Object[instances.length * width];
+        for (int i = 0; i < instances.length; i++) {
+            Object[] row = values[rows[from + i]];
+            Object instance = stored.get(rows[from + i]);
+            instances[i] = instance;
+            for (int j = 0; j < width; j++) {
+                FieldMeta f = fields.get(j);
+                olds[i * width + j] = f.get(instance);
+                Object v = row[f.position()];
+                if (!(v == null && f.javaType().isPrimitive())) {
+                    f.set(instance, v);
+                }
             }
         }
         undo.add(() -> {
-            for (int i = 0; i < olds.length; i++) {
-                FieldMeta f = fields.get(i);
-                if (!(olds[i] == null && f.javaType().isPrimitive())) {
-                    f.set(instance, olds[i]);
+            // backwards, so that an instance listed twice ends with the value it had before the first
+            for (int i = instances.length - 1; i >= 0; i--) {
+                for (int j = 0; j < width; j++) {
+                    FieldMeta f = fields.get(j);
+                    Object old = olds[i * width + j];
+                    if (!(old == null && f.javaType().isPrimitive())) {
+                        f.set(instances[i], old);
+                    }
                 }
             }
         });
-        return instance;
     }
 
     // ---- updates and deletes ----------------------------------------------------------------
