@@ -118,9 +118,16 @@ final class RelationLoader {
         loadFor(r, list);
     }
 
-    /** Eager loading for {@code select(...).fetch(refs)}: each ref loads for every instance of its model seen so far. */
+    /**
+     * Eager loading for {@code select(...).fetch(refs)}: each ref loads for every instance of
+     * its model seen so far. Instances are collected in lists, not identity sets: the loaders
+     * group owners by key, so an instance met twice costs a second fill of its holder, where an
+     * identity set cost every instance an identity hash (installed in its header on first use)
+     * and a third of a stateless two-level fetch's own time went there. The targets a ref loads
+     * are collected only when a later ref is of their model.
+     */
     void fetch(List<?> results, List<RelationshipRef<?, ?>> refs) {
-        Map<Class<?>, Set<Object>> seen = new HashMap<>();
+        Map<Class<?>, List<Object>> seen = new HashMap<>();
         for (Object r : results) {
             if (r instanceof Row row) {
                 for (int i = 0; i < row.size(); i++) {
@@ -133,10 +140,14 @@ final class RelationLoader {
                 remember(seen, r);
             }
         }
-        for (RelationshipRef<?, ?> ref : refs) {
-            Set<Object> owners = seen.getOrDefault(ref.model(), Set.of());
+        for (int at = 0; at < refs.size(); at++) {
+            RelationshipRef<?, ?> ref = refs.get(at);
+            List<Object> owners = seen.getOrDefault(ref.model(), List.of());
             load(owners, ref);
             RelationMeta r = ModelRegistry.of(ref.model()).relation(ref.name());
+            if (!neededLater(refs, at, r.target())) {
+                continue;
+            }
             for (Object owner : owners) {
                 Object holder = r.accessor().get(owner);
                 if (holder instanceof Related<?> one) {
@@ -153,8 +164,18 @@ final class RelationLoader {
         }
     }
 
-    private static void remember(Map<Class<?>, Set<Object>> seen, Object o) {
-        seen.computeIfAbsent(o.getClass(), k -> Collections.newSetFromMap(new IdentityHashMap<>())).add(o);
+    /** Whether a ref after {@code at} loads a relationship of {@code target}'s instances. */
+    private static boolean neededLater(List<RelationshipRef<?, ?>> refs, int at, Class<?> target) {
+        for (int i = at + 1; i < refs.size(); i++) {
+            if (refs.get(i).model().isAssignableFrom(target)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void remember(Map<Class<?>, List<Object>> seen, Object o) {
+        seen.computeIfAbsent(o.getClass(), k -> new ArrayList<>()).add(o);
     }
 
     void loadFor(RelationMeta r, List<Object> owners) {
