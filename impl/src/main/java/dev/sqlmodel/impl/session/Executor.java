@@ -162,19 +162,23 @@ final class Executor {
      */
     Object selectByKey(Connection c, ModelMeta<?> meta, Object key, MethodHandle straight) {
         String text = KeySelect.sql(engine.sqlDialect(), meta);
-        Object[] parts = meta.keyParts(key);
+        List<FieldMeta> keyFields = meta.keyFields();
         ModelCodecs.Reader reader = ModelCodecs.reader(meta, dialect);
         long start = clock();
         PreparedStatement ps = null;
         try {
             ps = statement(c, text, false);
-            bindFields(ps, reader.codecs, meta.keyFields(), parts);
+            if (keyFields.size() == 1 && !(key instanceof dev.sqlmodel.Key)) {
+                reader.codecs[keyFields.get(0).position()].bindNullable(ps, 1, key);
+            } else {
+                bindFields(ps, reader.codecs, keyFields, meta.keyParts(key));
+            }
             Object values;
             try (ResultSet rs = ps.executeQuery()) {
                 values = !rs.next() ? null : straight != null ? reader.instance(straight, rs, 0) : reader.read(rs, 0);
             }
             if (log.enabled()) {
-                logged(text, java.util.Arrays.asList(parts), start);
+                logged(text, java.util.Arrays.asList(meta.keyParts(key)), start);
             }
             return values;
         } catch (SQLException e) {

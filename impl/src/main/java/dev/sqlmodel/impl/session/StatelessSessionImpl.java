@@ -161,7 +161,8 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
 
     private final EngineImpl engine;
     private final SqlDialect dialect;
-    private final SqlCompiler compiler;
+    /** Built on first use: a session that only finds by key compiles nothing. */
+    private SqlCompiler compiler;
     private final Executor exec;
     /** Built on first use, like {@link #writes}: most stateless sessions only read, and fetch nothing. */
     private RelationLoader loader;
@@ -185,14 +186,20 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
     public StatelessSessionImpl(EngineImpl engine) {
         this.engine = engine;
         this.dialect = engine.sqlDialect();
-        this.compiler = SqlCompiler.of(dialect);
         this.exec = new Executor(engine);
         this.transactions = engine.transactions();
     }
 
+    private SqlCompiler compiler() {
+        if (compiler == null) {
+            compiler = SqlCompiler.of(dialect);
+        }
+        return compiler;
+    }
+
     private StatelessWrites writes() {
         if (writes == null) {
-            writes = new StatelessWrites(exec, dialect, compiler);
+            writes = new StatelessWrites(exec, dialect, compiler());
         }
         return writes;
     }
@@ -495,10 +502,10 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
                 public Object load(ModelMeta<?> meta, Object[] values) {
                     return materialize(meta, values);
                 }
-            }, exec, dialect, compiler).run(r));
+            }, exec, dialect, compiler()).run(r));
             return new ListResults<>(rows);
         }
-        Compiled compiled = compiler.compile(query);
+        Compiled compiled = compiler().compile(query);
         List<Object> keys = query instanceof SelectNode<?> s ? s.items() : List.of();
         RowReader reader = new RowReader(compiled, keys, this, dialect.kind())
                 .expectRows(query instanceof SelectNode<?> s ? s.limitValue() : null);
@@ -619,17 +626,17 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
                     List<?> part = rows.subList(from, to);
                     List<FieldMeta> cols = SqlCompiler.boundColumns(meta, part);
                     if (cols != null && !cols.isEmpty()) {
-                        String text = compiler.insertText(meta, cols, part.size(), insert.conflict(), List.of());
+                        String text = compiler().insertText(meta, cols, part.size(), insert.conflict(), List.of());
                         total += exec.insertRows(c, text, meta, cols, part);
                     } else {
-                        Compiled compiled = compiler.insert(insert, from, to, null);
+                        Compiled compiled = compiler().insert(insert, from, to, null);
                         total += exec.update(c, compiled.sql(), compiled.params(), compiled.paramTypes());
                     }
                 }
                 return total;
             });
         }
-        Compiled compiled = statement instanceof TextNode t ? compiler.text(t, null) : compiler.compile(statement);
+        Compiled compiled = statement instanceof TextNode t ? compiler().text(t, null) : compiler().compile(statement);
         return call(false, c -> exec.update(c, compiled.sql(), compiled.params(), compiled.paramTypes()));
     }
 
