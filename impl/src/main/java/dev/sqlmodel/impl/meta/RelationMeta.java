@@ -90,6 +90,26 @@ public final class RelationMeta implements RelationshipInfo {
         return p;
     }
 
+    /**
+     * How many rows the last load of this relationship found per key it asked for (at least
+     * one; ten, a list's default room, before the first load): a sizing hint for the next
+     * load's lists, which would otherwise grow step by step. Written without synchronization;
+     * a stale value only sizes a list wrong.
+     */
+    private int rowsPerKey = 10;
+
+    /** The rows per key the last load found; see {@link #loaded(int, int)}. */
+    public int rowsPerKey() {
+        return rowsPerKey;
+    }
+
+    /** Records that a load of {@code keys} keys found {@code rows} rows. */
+    public void loaded(int keys, int rows) {
+        if (keys > 0) {
+            rowsPerKey = Math.max(1, Math.min(1024, (rows + keys - 1) / keys));
+        }
+    }
+
     /** The accessor of the holder field. */
     public Accessor accessor() {
         return accessor;

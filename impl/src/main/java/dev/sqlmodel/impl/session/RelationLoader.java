@@ -263,14 +263,14 @@ final class RelationLoader {
     }
 
     /** An empty list per distinct owner key; owners without a key get an empty loaded list now. */
-    private Map<Object, List<Object>> groupsByOwnerKey(RelationPath p, List<Object> owners) {
+    private Map<Object, List<Object>> groupsByOwnerKey(RelationPath p, List<Object> owners, int perKey) {
         Map<Object, List<Object>> groups = new LinkedHashMap<>();
         for (Object owner : owners) {
             Object key = keyOf(p.ownerColumns, p.ownerColumns, owner);
             if (key == null) {
                 fillMany(p.relation, owner, List.of());
-            } else {
-                groups.putIfAbsent(key, new ArrayList<>());
+            } else if (!groups.containsKey(key)) {
+                groups.put(key, new ArrayList<>(perKey));
             }
         }
         return groups;
@@ -288,11 +288,16 @@ final class RelationLoader {
 
     private void loadToMany(RelationPath p, List<Object> owners) {
         ModelMeta<?> target = ModelRegistry.of(p.relation.target());
-        Map<Object, List<Object>> byOwnerKey = groupsByOwnerKey(p, owners);
+        int perKey = p.relation.rowsPerKey();
+        Map<Object, List<Object>> byOwnerKey = groupsByOwnerKey(p, owners, perKey);
         List<Object> keys = new ArrayList<>(byOwnerKey.keySet());
         Relations.Batch batch = new Relations.Batch();
+        int rows = 0;
         for (List<Object> chunk : chunks(keys)) {
-            for (Object child : selectWhereIn(target, p.targetColumns, chunk, batch)) {
+            List<Object> children = selectWhereIn(target, p.targetColumns, chunk, batch,
+                    Math.min(chunk.size() * perKey, 1 << 16));
+            rows += children.size();
+            for (Object child : children) {
                 Object parentKey = keyOf(p.targetColumns, p.ownerColumns, child);
                 List<Object> list = byOwnerKey.get(parentKey);
                 if (list != null) {
@@ -300,14 +305,16 @@ final class RelationLoader {
                 }
             }
         }
+        p.relation.loaded(keys.size(), rows);
         fillGroups(p, owners, byOwnerKey);
     }
 
     private void loadManyToMany(RelationPath p, List<Object> owners) {
         ModelMeta<?> target = ModelRegistry.of(p.relation.target());
-        Map<Object, List<Object>> byOwnerKey = groupsByOwnerKey(p, owners);
+        Map<Object, List<Object>> byOwnerKey = groupsByOwnerKey(p, owners, p.relation.rowsPerKey());
         List<Object> keys = new ArrayList<>(byOwnerKey.keySet());
         Relations.Batch batch = new Relations.Batch();
+        int[] rows = {0};
         for (List<Object> chunk : chunks(keys)) {
             StringBuilder sql = new StringBuilder("SELECT ");
             String t = dialect.quote(target.tableName());
@@ -351,9 +358,11 @@ final class RelationLoader {
                 List<Object> list = byOwnerKey.get(ownerKey);
                 if (list != null && child != null) {
                     list.add(child);
+                    rows[0]++;
                 }
             });
         }
+        p.relation.loaded(keys.size(), rows[0]);
         fillGroups(p, owners, byOwnerKey);
     }
 
@@ -402,6 +411,12 @@ final class RelationLoader {
      * them would cost every load a sort the application did not ask for.
      */
     private List<Object> selectWhereIn(ModelMeta<?> meta, List<FieldMeta> cols, List<Object> keys, Relations.Batch batch) {
+        return selectWhereIn(meta, cols, keys, batch, keys.size());
+    }
+
+    /** The rows of {@code meta} whose {@code cols} are among {@code keys}, about {@code expected} of them. */
+    private List<Object> selectWhereIn(ModelMeta<?> meta, List<FieldMeta> cols, List<Object> keys, Relations.Batch batch,
+            int expected) {
         StringBuilder sql = new StringBuilder("SELECT ");
         String t = dialect.quote(meta.tableName());
         List<FieldMeta> all = meta.columns();
@@ -418,7 +433,7 @@ final class RelationLoader {
         MethodHandle finisher = reader.readsInstances() ? session.finisher(meta) : null;
         if (finisher != null) {
             MethodHandle straight = reader.instanceThen(finisher);
-            List<Object> out = new ArrayList<>(keys.size());
+            List<Object> out = new ArrayList<>(expected);
             session.query(sql.toString(), params, types, rs -> {
                 Object o;
                 try {
@@ -433,7 +448,7 @@ final class RelationLoader {
             return out;
         }
         // The rows' values first, then their instances: the session makes room for all of them at once.
-        List<Object> out = new ArrayList<>(keys.size());
+        List<Object> out = new ArrayList<>(expected);
         session.query(sql.toString(), params, types, rs -> out.add(reader.read(rs, 0)));
         session.expect(out.size(), batch);
         int n = 0;
