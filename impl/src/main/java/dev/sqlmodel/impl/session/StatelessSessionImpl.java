@@ -80,7 +80,7 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
         final boolean straight;
         /**
          * {@code (Object instance) -> Object}, when {@link #straight}: null for an instance
-         * without key, else the instance with its holders set (see {@link #finish}).
+         * without key, else the instance with its holders set (see {@link StatelessSessionImpl#finisher}).
          */
         final MethodHandle finisher;
 
@@ -448,7 +448,6 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
         }
     }
 
-    /** A new instance for a row, its relationships not loaded (null for a row without key: an outer join's miss). */
     /**
      * What a flush checks before it sends anything: Bean Validation, then the values this
      * database cannot store (NUL in PostgreSQL text, SQLite's inexact decimals).
@@ -458,6 +457,7 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
         UnstorableValues.check(dialect.kind(), models);
     }
 
+    /** A new instance for a row, its relationships not loaded (null for a row without key: an outer join's miss). */
     Object materialize(ModelMeta<?> meta, Object[] values) {
         List<FieldMeta> keyFields = meta.keyFields();
         for (int i = 0; i < keyFields.size(); i++) {
