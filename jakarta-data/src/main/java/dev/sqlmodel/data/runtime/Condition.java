@@ -30,10 +30,10 @@ final class Condition {
         }
     }
 
-    private static final char ESCAPE = '\\';
-
     private final FieldMeta field;
     private final Expr<Object> column;
+    /** The column as compared: upper-cased when the condition ignores case, built once per plan. */
+    private final Expr<Object> compared;
     private final Op op;
     private final boolean not;
     private final boolean ignoreCase;
@@ -46,6 +46,9 @@ final class Condition {
         this.not = not;
         this.ignoreCase = ignoreCase && EntityModel.isText(field);
         this.argument = argument;
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Expr<Object> upper = this.ignoreCase ? (Expr) ((Expr<String>) (Expr) column).upper() : column;
+        this.compared = upper;
     }
 
     Op op() {
@@ -69,7 +72,7 @@ final class Condition {
     /** The condition with the call's values bound. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     Expr<Boolean> toExpr(Object[] args) {
-        Expr col = ignoreCase ? ((Expr<String>) (Expr) column).upper() : column;
+        Expr col = compared;
         Expr<Boolean> e = switch (op) {
             case EQUAL -> {
                 Object v = value(args[argument]);
@@ -86,12 +89,13 @@ final class Condition {
                 yield ignoreCase ? (not ? column.notIlike(pattern) : column.ilike(pattern))
                         : LikeMatch.of(column, pattern, null, not);
             }
-            case STARTS_WITH -> ignoreCase ? negate(column.istartsWith(text(args[argument])))
-                    : LikeMatch.of(column, literal(text(args[argument])) + "%", ESCAPE, not);
-            case ENDS_WITH -> ignoreCase ? negate(column.iendsWith(text(args[argument])))
-                    : LikeMatch.of(column, "%" + literal(text(args[argument])), ESCAPE, not);
-            case CONTAINS -> ignoreCase ? negate(column.icontains(text(args[argument])))
-                    : LikeMatch.of(column, "%" + literal(text(args[argument])) + "%", ESCAPE, not);
+            // the literal matches are case-sensitive on every database unless they ignore case
+            case STARTS_WITH -> negate(ignoreCase ? column.istartsWith(text(args[argument]))
+                    : column.startsWith(text(args[argument])));
+            case ENDS_WITH -> negate(ignoreCase ? column.iendsWith(text(args[argument]))
+                    : column.endsWith(text(args[argument])));
+            case CONTAINS -> negate(ignoreCase ? column.icontains(text(args[argument]))
+                    : column.contains(text(args[argument])));
             case IN -> {
                 List<Object> values = values(args[argument]);
                 yield not ? col.notIn(values) : col.in(values);
@@ -109,19 +113,6 @@ final class Condition {
 
     private Expr<Boolean> negate(Expr<Boolean> e) {
         return not ? Expr.not(e) : e;
-    }
-
-    /** {@code text} as a LIKE pattern that matches it literally, with {@link #ESCAPE} before each wildcard. */
-    private static String literal(String text) {
-        StringBuilder sb = new StringBuilder(text.length() + 4);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '%' || c == '_' || c == ESCAPE) {
-                sb.append(ESCAPE);
-            }
-            sb.append(c);
-        }
-        return sb.toString();
     }
 
     private Object value(Object v) {
