@@ -71,6 +71,19 @@ public final class ModelMeta<M> implements ModelInfo<M> {
             }
             return new Slot<>(i);
         }
+
+        /**
+         * One new slot per {@link dev.sqlmodel.Dialect}, by the dialect's ordinal.
+         *
+         * @throws IllegalStateException when not enough slots are left
+         */
+        public static <T> List<Slot<T>> perDialect() {
+            List<Slot<T>> slots = new ArrayList<>();
+            for (int i = 0; i < dev.sqlmodel.Dialect.values().length; i++) {
+                slots.add(create());
+            }
+            return List.copyOf(slots);
+        }
     }
 
     /** How many {@link Slot}s there are: one per dialect for each per-dialect value, and a few more. */

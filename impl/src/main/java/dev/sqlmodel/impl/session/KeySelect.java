@@ -1,6 +1,5 @@
 package dev.sqlmodel.impl.session;
 
-import dev.sqlmodel.Dialect;
 import dev.sqlmodel.impl.meta.FieldMeta;
 import dev.sqlmodel.impl.meta.ModelMeta;
 import dev.sqlmodel.impl.sql.SqlDialect;
@@ -12,15 +11,8 @@ import java.util.List;
  * and building it for every call cost more than binding and reading the row.
  */
 final class KeySelect {
-    private static final List<ModelMeta.Slot<String>> TEXTS = texts();
-
-    private static List<ModelMeta.Slot<String>> texts() {
-        List<ModelMeta.Slot<String>> slots = new java.util.ArrayList<>();
-        for (int i = 0; i < Dialect.values().length; i++) {
-            slots.add(ModelMeta.Slot.create());
-        }
-        return List.copyOf(slots);
-    }
+    /** The text of each model on each dialect, by the dialect's ordinal. */
+    private static final List<ModelMeta.Slot<String>> TEXTS = ModelMeta.Slot.perDialect();
 
     private KeySelect() {
     }

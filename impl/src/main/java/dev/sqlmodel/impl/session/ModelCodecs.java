@@ -19,15 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The column codecs of one model on each dialect, and a reader of its rows, built once per model. */
 final class ModelCodecs {
     /** The reader of a model on each dialect, by the dialect's ordinal. */
-    private static final List<ModelMeta.Slot<Reader>> READERS = slots();
-
-    private static List<ModelMeta.Slot<Reader>> slots() {
-        List<ModelMeta.Slot<Reader>> slots = new ArrayList<>();
-        for (int i = 0; i < Dialect.values().length; i++) {
-            slots.add(ModelMeta.Slot.create());
-        }
-        return List.copyOf(slots);
-    }
+    private static final List<ModelMeta.Slot<Reader>> READERS = ModelMeta.Slot.perDialect();
 
     private static final MethodType ROW = MethodType.methodType(void.class, Object[].class, ResultSet.class, int.class);
     private static final MethodType BIND_ROW = MethodType.methodType(void.class, PreparedStatement.class, int.class,

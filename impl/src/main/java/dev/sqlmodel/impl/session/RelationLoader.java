@@ -378,8 +378,8 @@ final class RelationLoader {
             sql.append(table).append('.').append(dialect.quote(cols.get(0).column())).append(" IN (");
             for (int i = 0; i < keys.size(); i++) {
                 sql.append(i == 0 ? "?" : ", ?");
-                params.add(keys.get(i));
-                types.add(typedAs.get(0).boxedType());
+                params.add(typedAs.get(0).bindValue(keys.get(i)));
+                types.add(typedAs.get(0).bindType());
             }
             sql.append(')');
             return;
@@ -394,8 +394,8 @@ final class RelationLoader {
             Object[] parts = ((Key) keys.get(k)).values().toArray();
             for (int i = 0; i < parts.length; i++) {
                 sql.append(i == 0 ? "?" : ", ?");
-                params.add(parts[i]);
-                types.add(typedAs.get(i).boxedType());
+                params.add(typedAs.get(i).bindValue(parts[i]));
+                types.add(typedAs.get(i).bindType());
             }
             sql.append(')');
         }

@@ -307,8 +307,8 @@ final class Relations {
     }
 
     private static MethodHandle composeMaterializer(ModelMeta<?> meta) {
-        MethodHandle create = meta.valuesCreator();
-        if (create == null || meta.isRecord()) {
+        MethodHandle create = meta.valuesCreator(); // null for a record
+        if (create == null) {
             return null;
         }
         MethodType stepType = MethodType.methodType(void.class, Relations.class, Object.class, Object[].class,
@@ -675,8 +675,8 @@ final class Relations {
         Object source = st == null ? from : f.currentInstance(st);
         for (int i = 0; i < cols.size(); i++) {
             sql.append(i == 0 ? "" : " AND ").append(dialect.quote(cols.get(i).column())).append(" = ?");
-            params.add(keys.get(i).get(source));
-            types.add(cols.get(i).boxedType());
+            params.add(cols.get(i).bindValue(keys.get(i).get(source)));
+            types.add(cols.get(i).bindType());
         }
     }
 

@@ -138,7 +138,12 @@ final class StatelessWrites {
             return stored;
         }
         Map<BitSet, List<Integer>> shapes = new LinkedHashMap<>();
-        for (int r = 0; r < values.length; r++) {
+        List<Integer> firstRows = new ArrayList<>();
+        for (int r = 0; r < same; r++) {
+            firstRows.add(r);
+        }
+        shapes.put(first, firstRows);
+        for (int r = same; r < values.length; r++) {
             shapes.computeIfAbsent(Flusher.omitted(optional, values[r]), k -> new ArrayList<>()).add(r);
         }
         for (Map.Entry<BitSet, List<Integer>> e : shapes.entrySet()) {
