@@ -9,10 +9,8 @@ import dev.sqlmodel.data.Repositories;
 import jakarta.data.Limit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Jakarta Data repositories over the same models, used as the specification describes outside a
@@ -53,21 +51,14 @@ public final class RepositoryLibrary implements Library {
         return heroes.first(Limit.of(1000));
     }
 
-    private static Hero model(HeroRow h) {
-        return new Hero(h.id(), h.name(), h.secretName(), h.age(), h.teamId());
-    }
-
     @Override
     public long insertOne(HeroRow hero) {
-        return heroes.add(model(hero)).id;
+        return heroes.add(SqlModelLibrary.model(hero)).id;
     }
 
     @Override
     public long[] insertMany(List<HeroRow> rows) {
-        List<Hero> models = new ArrayList<>(rows.size());
-        for (HeroRow h : rows) {
-            models.add(model(h));
-        }
+        List<Hero> models = SqlModelLibrary.models(rows);
         List<Hero> added = heroes.addAll(models);
         long[] ids = new long[added.size()];
         for (int i = 0; i < ids.length; i++) {
@@ -97,8 +88,7 @@ public final class RepositoryLibrary implements Library {
             byId.put(t.id, twh);
             result.add(twh);
         }
-        Set<Long> ids = new HashSet<>(byId.keySet());
-        for (Hero h : heroes.findByTeamIdIn(ids)) {
+        for (Hero h : heroes.findByTeamIdIn(byId.keySet())) {
             byId.get(h.teamId).heroes().add(h);
         }
         return result;
@@ -116,10 +106,7 @@ public final class RepositoryLibrary implements Library {
     /** {@code saveAll}: each hero inserted or updated by key, in one transaction. */
     @Override
     public void upsert(List<HeroRow> rows) {
-        List<Hero> models = new ArrayList<>(rows.size());
-        for (HeroRow h : rows) {
-            models.add(model(h));
-        }
+        List<Hero> models = SqlModelLibrary.models(rows);
         heroes.saveAll(models);
     }
 

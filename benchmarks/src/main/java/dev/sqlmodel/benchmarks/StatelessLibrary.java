@@ -10,7 +10,6 @@ import dev.sqlmodel.benchmarks.model.Hero;
 import dev.sqlmodel.benchmarks.model.Hero_;
 import dev.sqlmodel.benchmarks.model.Team;
 import dev.sqlmodel.benchmarks.model.Team_;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -52,23 +51,16 @@ public final class StatelessLibrary implements Library {
         }
     }
 
-    private static Hero model(HeroRow h) {
-        return new Hero(h.id(), h.name(), h.secretName(), h.age(), h.teamId());
-    }
-
     @Override
     public long insertOne(HeroRow hero) {
         try (StatelessSession s = engine.stateless()) {
-            return s.insert(model(hero)).id;
+            return s.insert(SqlModelLibrary.model(hero)).id;
         }
     }
 
     @Override
     public long[] insertMany(List<HeroRow> heroes) {
-        List<Hero> models = new ArrayList<>(heroes.size());
-        for (HeroRow h : heroes) {
-            models.add(model(h));
-        }
+        List<Hero> models = SqlModelLibrary.models(heroes);
         try (StatelessSession s = engine.stateless()) {
             s.insertAll(models);
         }
@@ -109,10 +101,7 @@ public final class StatelessLibrary implements Library {
     /** One multi-row {@code INSERT ... ON CONFLICT (id) DO UPDATE}, as the session's path and raw JDBC send. */
     @Override
     public void upsert(List<HeroRow> heroes) {
-        List<Hero> models = new ArrayList<>(heroes.size());
-        for (HeroRow h : heroes) {
-            models.add(model(h));
-        }
+        List<Hero> models = SqlModelLibrary.models(heroes);
         try (StatelessSession s = engine.stateless()) {
             s.execute(insert(Hero.class).values(models).onConflict(Hero_.id)
                     .doUpdate(Hero_.name, Hero_.secretName, Hero_.age, Hero_.teamId));
