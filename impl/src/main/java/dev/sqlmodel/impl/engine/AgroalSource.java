@@ -7,6 +7,7 @@ import dev.sqlmodel.PoolOptions;
 import dev.sqlmodel.PoolStats;
 import dev.sqlmodel.SqlModelException;
 import io.agroal.api.AgroalDataSource;
+import io.agroal.api.AgroalDataSourceListener;
 import io.agroal.api.AgroalDataSourceMetrics;
 import io.agroal.api.configuration.AgroalConnectionPoolConfiguration;
 import io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ConnectionValidator;
@@ -24,13 +25,19 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * An Agroal pool the engine creates and closes. Connections keep the JDBC defaults
- * (auto-commit on); a session switches auto-commit off for its own transaction. Agroal counts
- * everything in {@link #stats()} except acquisition timeouts, which are counted here.
+ * (auto-commit on); a session switches auto-commit off for its own transaction.
+ *
+ * <p>Agroal's metrics stay off: with them on, every checkout reads the clock twice and updates
+ * four shared counters for acquisition times nobody reads here. {@link #stats()} takes the pool's
+ * live counts (in use, idle, largest, waiting) by switching metrics on for the moment of the
+ * call; connections opened and destroyed are counted by a listener, checkouts and acquisition
+ * timeouts here.
  *
  * <p>Dead connections are never handed out knowingly. A PostgreSQL or MySQL connection that sat
  * idle in the pool for longer than {@link #IDLE_VALIDATION} is checked with JDBC
@@ -53,6 +60,9 @@ public final class AgroalSource implements ConnectionSource {
     private final Duration acquireTimeout;
     private final String url;
     private final AtomicLong timeouts = new AtomicLong();
+    private final LongAdder acquired = new LongAdder();
+    private final AtomicLong created = new AtomicLong();
+    private final AtomicLong destroyed = new AtomicLong();
 
     /**
      * Opens a pool from {@code configuration} (see {@link #configuration(Engine.Builder, Dialect)},
@@ -74,7 +84,17 @@ public final class AgroalSource implements ConnectionSource {
         this.acquireTimeout = poolConfig.acquisitionTimeout();
         this.url = poolConfig.connectionFactoryConfiguration().jdbcUrl();
         try {
-            this.pool = AgroalDataSource.from(config);
+            this.pool = AgroalDataSource.from(config, new AgroalDataSourceListener() {
+                @Override
+                public void onConnectionCreation(Connection connection) {
+                    created.incrementAndGet();
+                }
+
+                @Override
+                public void onConnectionDestroy(Connection connection) {
+                    destroyed.incrementAndGet();
+                }
+            });
         } catch (SQLException e) {
             throw SqlErrors.connectFailure(e, dialect, url);
         } catch (RuntimeException e) {
@@ -84,7 +104,7 @@ public final class AgroalSource implements ConnectionSource {
 
     /**
      * The Agroal configuration for {@code builder}'s URL, credentials and pool options, with
-     * the driver settings of {@link DriverSettings} and metrics on.
+     * the driver settings of {@link DriverSettings} and Agroal's metrics off (see {@link #stats()}).
      */
     public static AgroalDataSourceConfigurationSupplier configuration(Engine.Builder builder, Dialect dialect) {
         DriverSettings driver = DriverSettings.of(builder.url(), dialect);
@@ -128,7 +148,7 @@ public final class AgroalSource implements ConnectionSource {
         } else if (dialect == Dialect.MYSQL) {
             pool.exceptionSorter(new MySQLExceptionSorter());
         }
-        return new AgroalDataSourceConfigurationSupplier().metricsEnabled(true).connectionPoolConfiguration(pool);
+        return new AgroalDataSourceConfigurationSupplier().metricsEnabled(false).connectionPoolConfiguration(pool);
     }
 
     private static int validationSeconds(PoolOptions options) {
@@ -180,12 +200,14 @@ public final class AgroalSource implements ConnectionSource {
     @Override
     public Connection acquire() {
         try {
-            return pool.getConnection();
+            Connection c = pool.getConnection();
+            acquired.increment();
+            return c;
         } catch (SQLException e) {
             if (SqlErrors.isPoolTimeout(e)) {
                 timeouts.incrementAndGet();
                 throw new PoolExhaustedException("no connection became free within " + acquireTimeout
-                        + " (pool maxSize " + maxSize + ", " + pool.getMetrics().activeCount() + " in use)", e);
+                        + " (pool maxSize " + maxSize + ", " + stats().active() + " in use)", e);
             }
             throw SqlErrors.connectFailure(e, dialect, url);
         }
@@ -212,11 +234,28 @@ public final class AgroalSource implements ConnectionSource {
         }
     }
 
+    /**
+     * The pool's counts now. The live ones come from Agroal's metrics view, which reads them
+     * from the pool itself (not from accumulated metrics), so switching it on for the call
+     * gives exact values; checkouts racing with the switch may record a bogus acquisition time
+     * in that view, which is dropped with it.
+     */
     @Override
-    public PoolStats stats() {
-        AgroalDataSourceMetrics m = pool.getMetrics();
-        return new PoolStats((int) m.activeCount(), (int) m.availableCount(), (int) m.maxUsedCount(),
-                (int) m.awaitingCount(), m.creationCount(), m.destroyCount(), m.acquireCount(), timeouts.get());
+    public synchronized PoolStats stats() {
+        AgroalDataSourceConfiguration config = pool.getConfiguration();
+        boolean wasOn = config.metricsEnabled();
+        if (!wasOn) {
+            config.setMetricsEnabled(true);
+        }
+        try {
+            AgroalDataSourceMetrics m = pool.getMetrics();
+            return new PoolStats((int) m.activeCount(), (int) m.availableCount(), (int) m.maxUsedCount(),
+                    (int) m.awaitingCount(), created.get(), destroyed.get(), acquired.sum(), timeouts.get());
+        } finally {
+            if (!wasOn) {
+                config.setMetricsEnabled(false);
+            }
+        }
     }
 
     /** The pool's largest size. */
