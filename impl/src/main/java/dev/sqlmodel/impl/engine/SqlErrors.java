@@ -210,6 +210,23 @@ public final class SqlErrors {
         return m != null && m.toLowerCase(Locale.ROOT).contains("acquisition timeout");
     }
 
+    /**
+     * Whether {@code e} reports a violated constraint (SQLSTATE class 23, SQLite's
+     * {@code SQLITE_CONSTRAINT}, MySQL's integrity error codes): the statement itself is sound
+     * and may run again with other values.
+     */
+    public static boolean isConstraintViolation(SQLException e) {
+        int guard = 0;
+        for (SQLException x = e; x != null && guard < 100; x = x.getNextException(), guard++) {
+            String s = x.getSQLState();
+            if (s != null && s.startsWith("23") || isSqliteConstraint(x) || mysqlIntegrityState(x.getErrorCode()) != null
+                    && (s == null || s.startsWith("23") || s.equals("HY000"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static SQLException mostSpecific(SQLException e) {
         SQLException withState = null;
         int guard = 0;

@@ -2,6 +2,7 @@ package dev.sqlmodel.impl.session;
 
 import dev.sqlmodel.SqlModelException;
 import dev.sqlmodel.impl.engine.EngineImpl;
+import dev.sqlmodel.impl.engine.SqlErrors;
 import dev.sqlmodel.impl.engine.SqlLog;
 import dev.sqlmodel.impl.meta.FieldMeta;
 import dev.sqlmodel.impl.meta.ModelMeta;
@@ -65,9 +66,14 @@ final class Executor {
         }
     }
 
-    /** Ends a use of a statement from {@link #statement} whose execution failed: it is not kept. */
-    void failed(PreparedStatement ps) {
-        if (ps != null && keep && cache != null) {
+    /**
+     * Ends a use of a statement from {@link #statement} whose execution failed with {@code e}: it
+     * is not kept, since a driver may leave it unusable (sqlite-jdbc after its table was dropped
+     * and created again), unless {@code e} is a violated constraint, after which every driver
+     * runs it again with other values.
+     */
+    void failed(PreparedStatement ps, SQLException e) {
+        if (ps != null && keep && cache != null && !SqlErrors.isConstraintViolation(e)) {
             cache.discard(ps);
         }
     }
@@ -133,7 +139,7 @@ final class Executor {
             }
             logged(compiled.sql(), compiled.params(), start);
         } catch (SQLException e) {
-            failed(ps);
+            failed(ps, e);
             throw engine.translate(e, compiled.sql());
         } finally {
             done(ps);
@@ -182,7 +188,7 @@ final class Executor {
             }
             return values;
         } catch (SQLException e) {
-            failed(ps);
+            failed(ps, e);
             throw engine.translate(e, text);
         } finally {
             done(ps);
@@ -203,7 +209,7 @@ final class Executor {
             }
             logged(sql, params, start);
         } catch (SQLException e) {
-            failed(ps);
+            failed(ps, e);
             throw engine.translate(e, sql);
         } finally {
             done(ps);
@@ -222,7 +228,7 @@ final class Executor {
             return n;
         } catch (SQLException e) {
             logged(sql, params, start);
-            failed(ps);
+            failed(ps, e);
             throw engine.translate(e, sql);
         } finally {
             done(ps);
@@ -249,7 +255,7 @@ final class Executor {
             return n;
         } catch (SQLException e) {
             logged(sql, logged, start);
-            failed(ps);
+            failed(ps, e);
             throw engine.translate(e, sql);
         } finally {
             done(ps);
@@ -317,7 +323,7 @@ final class Executor {
             logged(text, params, start);
             return found;
         } catch (SQLException e) {
-            failed(ps);
+            failed(ps, e);
             throw engine.translate(e, text);
         } finally {
             done(ps);

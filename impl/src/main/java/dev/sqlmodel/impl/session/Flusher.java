@@ -352,6 +352,7 @@ final class Flusher {
             }
             exec.logged(text, logged == null ? List.of() : logged, start);
         } catch (SQLException e) {
+            exec.failed(ps, e);
             exec.logged(text, logged == null ? List.of() : logged, start);
             throw exec.translate(e, text);
         } finally {
@@ -516,6 +517,7 @@ final class Flusher {
             exec.logged(text.sql(), Arrays.asList(values), start);
             return n;
         } catch (SQLException e) {
+            exec.failed(ps, e);
             throw exec.translate(e, text.sql());
         } finally {
             exec.done(ps);
@@ -548,6 +550,7 @@ final class Flusher {
             }
         } catch (SQLException e) {
             clearBatch(ps);
+            exec.failed(ps, e);
             throw exec.translate(e, sql);
         } finally {
             exec.done(ps);

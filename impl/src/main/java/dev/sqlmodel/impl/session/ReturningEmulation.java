@@ -126,6 +126,7 @@ final class ReturningEmulation {
                 keys.add(k != null ? k : generated.get(g++));
             }
         } catch (SQLException e) {
+            exec.failed(ps, e);
             throw exec.translate(e, c.sql());
         } finally {
             exec.done(ps);

@@ -267,6 +267,7 @@ final class StatelessWrites {
             }
             exec.logged(text, logged == null ? List.of() : logged, start);
         } catch (SQLException e) {
+            exec.failed(ps, e);
             exec.logged(text, logged == null ? List.of() : logged, start);
             throw exec.translate(e, text);
         } finally {
@@ -394,6 +395,7 @@ final class StatelessWrites {
             n = ps.executeLargeUpdate();
             exec.logged(text.sql(), Arrays.asList(params), start);
         } catch (SQLException e) {
+            exec.failed(ps, e);
             throw exec.translate(e, text.sql());
         } finally {
             exec.done(ps);

@@ -122,6 +122,11 @@ final class StatementCache {
         }
     }
 
+    /** Whether {@code ps} is one of the statements kept here. */
+    boolean keeps(PreparedStatement ps) {
+        return statements.containsValue(ps) || keyStatements != null && keyStatements.containsValue(ps);
+    }
+
     /**
      * Forgets and closes {@code ps} after its execution failed: a driver may leave such a
      * statement unusable (sqlite-jdbc's "statement is not executing" once the table it read was
