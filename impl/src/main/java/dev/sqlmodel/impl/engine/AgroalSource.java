@@ -93,6 +93,7 @@ public final class AgroalSource implements ConnectionSource {
                 @Override
                 public void onConnectionDestroy(Connection connection) {
                     destroyed.incrementAndGet();
+                    ClosedConnections.closed(connection);
                 }
             });
         } catch (SQLException e) {

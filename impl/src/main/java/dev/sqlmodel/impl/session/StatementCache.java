@@ -1,5 +1,6 @@
 package dev.sqlmodel.impl.session;
 
+import dev.sqlmodel.impl.engine.ClosedConnections;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -16,8 +17,9 @@ import java.util.Map;
  * pgjdbc moves to a server-side prepared statement only for a statement object that is used
  * again. Statements are prepared on the driver's connection behind the pool's handle, which the
  * pool would otherwise close at every checkout. A connection serves one session at a time, so a
- * cache needs no locking; only the registry of caches does. Caches of connections the pool has
- * closed are dropped whenever a new connection shows up.
+ * cache needs no locking; only the registry of caches does. A cache is dropped when the library's
+ * pool closes its connection ({@link ClosedConnections}); caches of connections closed otherwise
+ * are dropped whenever a new connection shows up.
  */
 final class StatementCache {
     private static final int PER_CONNECTION = 200;
@@ -27,6 +29,10 @@ final class StatementCache {
      * cache is then found without taking the registry's lock.
      */
     private static volatile StatementCache last;
+
+    static {
+        ClosedConnections.listen(StatementCache::forget);
+    }
 
     private final Connection physical;
     /** Statements by text, least recently used first; those returning generated keys apart. */
@@ -80,6 +86,28 @@ final class StatementCache {
             }
             last = cache;
             return cache;
+        }
+    }
+
+    /**
+     * Drops the cache of {@code physical}, which its pool has closed: its statements are closed
+     * with it, and neither the registry nor the last-found cache keeps it reachable.
+     */
+    static void forget(Connection physical) {
+        synchronized (CACHES) {
+            CACHES.remove(physical);
+            StatementCache l = last;
+            if (l != null && l.physical == physical) {
+                last = null;
+            }
+        }
+    }
+
+    /** Whether a cache of {@code physical} is kept. */
+    static boolean tracks(Connection physical) {
+        synchronized (CACHES) {
+            StatementCache l = last;
+            return CACHES.containsKey(physical) || l != null && l.physical == physical;
         }
     }
 

@@ -27,7 +27,7 @@ import java.util.List;
  * dropped (the read or write fails) and created anew, the same statements work on the same pooled
  * connection, through every path that keeps statements (reads, a session's flush, a stateless
  * session's single and multi-row writes). A statement that only violated a constraint is sound
- * and stays kept.
+ * and stays kept. A connection its pool closed leaves no cache behind.
  */
 class KeptStatementFailureTest extends DatabaseTest {
     @Override
@@ -112,6 +112,19 @@ class KeptStatementFailureTest extends DatabaseTest {
             assertSame(kept, cache.prepare(first.sql(), false));
             assertEquals(2, s.exec(select(Hero.class)).all().size());
         }
+    }
+
+    @DbTest
+    void aConnectionThePoolClosedLeavesNoCacheBehind(Db db) throws SQLException {
+        Engine other = otherEngine(db, url -> url, b -> b.pool(p -> p.maxSize(1)));
+        Connection physical;
+        try (StatelessSession s = other.stateless()) {
+            s.exec(select(Hero.class)).all();
+            physical = s.connection().unwrap(Connection.class);
+        }
+        assertTrue(StatementCache.tracks(physical));
+        other.close();
+        assertFalse(StatementCache.tracks(physical), "neither the registry nor the last-found cache holds it");
     }
 
     private static Hero withId(long id) {
