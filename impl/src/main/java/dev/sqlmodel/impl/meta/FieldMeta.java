@@ -3,6 +3,7 @@ package dev.sqlmodel.impl.meta;
 import dev.sqlmodel.Dialect;
 import dev.sqlmodel.FieldInfo;
 import dev.sqlmodel.ReferentialAction;
+import dev.sqlmodel.SqlModelException;
 import dev.sqlmodel.impl.types.SqlTypes;
 
 /**
@@ -110,7 +111,20 @@ public final class FieldMeta implements FieldInfo {
 
     /** {@code value} as this column is bound: an enum kept by ordinal is sent as its ordinal. */
     public Object bindValue(Object value) {
-        return ordinal && value instanceof Enum<?> e ? (Object) e.ordinal() : value;
+        return ordinal && value != null ? (Object) ordinalOf(value) : value;
+    }
+
+    /**
+     * The ordinal that stands for {@code value} in this column, which keeps its enum by ordinal.
+     *
+     * @throws SqlModelException naming the field when {@code value} is no constant of its enum
+     */
+    public int ordinalOf(Object value) {
+        if (value instanceof Enum<?> e && e.getDeclaringClass() == javaType) {
+            return e.ordinal();
+        }
+        throw new SqlModelException(qualifiedName() + ": holds constants of " + javaType.getName()
+                + " by ordinal, but was given " + (value == null ? "null" : value.getClass().getName() + " " + value));
     }
 
     /** The Java type a value of this column is bound as (see {@link #bindValue}). */

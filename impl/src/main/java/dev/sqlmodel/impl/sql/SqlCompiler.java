@@ -537,7 +537,7 @@ public final class SqlCompiler {
          */
         public Renderer param(Object value, FieldMeta field) {
             if (field.ordinal() && value != null) {
-                return param(ordinal(field, value), Integer.class);
+                return param(field.ordinalOf(value), Integer.class);
             }
             return param(value, field.boxedType());
         }
@@ -558,17 +558,9 @@ public final class SqlCompiler {
          */
         private Expr<?> against(FieldMeta field, Expr<?> e) {
             if (field != null && e instanceof Param<?> p && p.value() instanceof Enum<?> v) {
-                return new Param<>(ordinal(field, v), Integer.class);
+                return new Param<>(field.ordinalOf(v), Integer.class);
             }
             return e;
-        }
-
-        private static int ordinal(FieldMeta field, Object value) {
-            if (value instanceof Enum<?> e && e.getDeclaringClass() == field.javaType()) {
-                return e.ordinal();
-            }
-            throw new SqlModelException(field.qualifiedName() + ": holds constants of " + field.javaType().getName()
-                    + " by ordinal, but was given " + value.getClass().getName() + " " + value);
         }
 
         /** Appends quoted identifiers separated by commas. */
