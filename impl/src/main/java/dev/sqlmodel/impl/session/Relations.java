@@ -374,21 +374,9 @@ final class Relations {
             if (!r.accessor().writable()) {
                 continue;
             }
-            Hook hook = new Hook(instance, r, batch);
-            if (r.kind() == Kind.MANY_TO_ONE) {
-                Object fk = values[r.path().ownerColumns.get(0).position()];
-                if (fk == null) {
-                    Related<Object> holder = Related.empty();
-                    access.hook(holder, hook);
-                    r.accessor().set(instance, holder);
-                    continue;
-                }
-                // A target already in the identity map is found when the holder is first read,
-                // without a query; looking it up here would cost every row a key and a lookup.
-                r.accessor().set(instance, access.unloaded(hook));
-            } else {
-                r.accessor().set(instance, access.unloadedMany(hook));
-            }
+            r.accessor().set(instance, r.kind() == Kind.MANY_TO_ONE
+                    ? toOne(r, r.path().ownerColumns.get(0).position(), this, instance, values, batch)
+                    : toMany(r, this, instance, values, batch));
         }
     }
 

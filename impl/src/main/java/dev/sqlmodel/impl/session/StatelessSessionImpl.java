@@ -411,35 +411,13 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
         if (finisher != null) {
             MethodHandle straight = reader.instanceThen(finisher);
             try {
-                return Optional.ofNullable(type.cast(readByKey(meta, key, straight)));
+                return Optional.ofNullable(type.cast(call(false, c -> exec.selectByKey(c, meta, key, straight))));
             } catch (ClassCastException e) {
                 // a value of the wrong type: the path through the values below names the field
             }
         }
         Object[] values = call(false, c -> selectByKey(c, meta, key));
         return values == null ? Optional.empty() : Optional.of(type.cast(materialize(meta, values)));
-    }
-
-    /**
-     * {@link #call} for a find by key read straight into an instance: outside a transaction and
-     * any other call (the common case) it checks a connection out and back in itself, without a
-     * captured lambda per read.
-     */
-    private Object readByKey(ModelMeta<?> meta, Object key, MethodHandle straight) {
-        checkOpen();
-        if (depth != 0 || pinned != null || inTransaction()) {
-            return call(false, c -> exec.selectByKey(c, meta, key, straight));
-        }
-        Connection c = engine.acquire();
-        callConn = c;
-        depth = 1;
-        try {
-            return exec.selectByKey(c, meta, key, straight);
-        } finally {
-            depth = 0;
-            callConn = null;
-            engine.release(c);
-        }
     }
 
     private Object[] selectByKey(Connection c, ModelMeta<?> meta, Object key) {
@@ -495,11 +473,7 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
         RelationMeta[] relations = h.relations;
         for (int i = 0; i < relations.length; i++) {
             int fk = h.foreignKey[i];
-            if (fk < 0) {
-                relations[i].accessor().set(instance, access.unloadedMany(h.hooks[i]));
-            } else {
-                relations[i].accessor().set(instance, values[fk] == null ? Related.empty() : access.unloaded(h.hooks[i]));
-            }
+            relations[i].accessor().set(instance, fk < 0 ? toMany(access, h.hooks[i]) : toOne(access, h.hooks[i], values[fk]));
         }
         return instance;
     }
