@@ -167,7 +167,7 @@ final class Executor {
      * when {@code straight} is null; null when no row has that key.
      */
     Object selectByKey(Connection c, ModelMeta<?> meta, Object key, MethodHandle straight) {
-        String text = KeySelect.sql(engine.sqlDialect(), meta);
+        String text = KeyStatements.select(engine.sqlDialect(), meta);
         List<FieldMeta> keyFields = meta.keyFields();
         ModelCodecs.Reader reader = ModelCodecs.reader(meta, dialect);
         long start = clock();
@@ -271,41 +271,17 @@ final class Executor {
     }
 
     /**
-     * The text of {@code SELECT fields FROM table WHERE key = ?}: built once per read-back and
-     * shared by every row of it (see {@link #readByKey}).
-     */
-    String selectByKeyText(ModelMeta<?> meta, List<FieldMeta> fields) {
-        SqlDialect sqlDialect = engine.sqlDialect();
-        StringBuilder sql = new StringBuilder("SELECT ");
-        for (int i = 0; i < fields.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(sqlDialect.quote(fields.get(i).column()));
-        }
-        sql.append(" FROM ");
-        sqlDialect.table(sql, meta);
-        sql.append(" WHERE ");
-        List<FieldMeta> key = meta.keyFields();
-        for (int i = 0; i < key.size(); i++) {
-            sql.append(i == 0 ? "" : " AND ").append(sqlDialect.quote(key.get(i).column())).append(" = ?");
-        }
-        return sql.toString();
-    }
-
-    /**
      * Reads {@code fields} of the row of {@code meta} whose key is {@code key} with {@code text}
-     * from {@link #selectByKeyText} into {@code into}, at the fields' positions; false when no
-     * row has that key. Database-supplied values (defaults, computed columns) of rows just
-     * written are read back this way where the database has no {@code RETURNING}.
+     * (from {@link KeyStatements#select(SqlDialect, ModelMeta, List)}) into {@code into}, at the
+     * fields' positions; false when no row has that key. Database-supplied values (defaults,
+     * computed columns) of rows just written are read back this way where the database has no
+     * {@code RETURNING}.
      */
     boolean readByKey(Connection c, String text, ModelMeta<?> meta, List<FieldMeta> fields, ValueCodec[] codecs,
             Object key, Object[] into) {
-        Object[] parts = meta.keyParts(key);
-        List<FieldMeta> keyFields = meta.keyFields();
-        List<Object> params = new ArrayList<>(parts.length);
-        List<Class<?>> types = new ArrayList<>(parts.length);
-        for (int i = 0; i < parts.length; i++) {
-            params.add(keyFields.get(i).bindValue(parts[i]));
-            types.add(keyFields.get(i).bindType());
-        }
+        List<Object> params = new ArrayList<>(2);
+        List<Class<?>> types = new ArrayList<>(2);
+        KeyStatements.keyParams(meta, key, params, types);
         long start = clock();
         PreparedStatement ps = null;
         try {

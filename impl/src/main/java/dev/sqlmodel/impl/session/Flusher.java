@@ -374,7 +374,7 @@ final class Flusher {
     /** Reads database-supplied values (defaults, computed columns) of rows just inserted, by key. */
     private void readBack(ModelMeta<?> meta, List<FieldMeta> fields, List<EntityState> rows) {
         ValueCodec[] codecs = ModelCodecs.of(meta, exec.dialect());
-        String text = exec.selectByKeyText(meta, fields);
+        String text = KeyStatements.select(dialect, meta, fields);
         Object[] row = new Object[meta.columns().size()];
         for (EntityState s : rows) {
             if (exec.readByKey(conn, text, meta, fields, codecs, s.meta.keyOf(currentInstance(s)), row)) {
@@ -387,26 +387,6 @@ final class Flusher {
 
     private Object[] valuesOf(EntityState s) {
         return EntityState.valuesOf(s.meta, currentInstance(s));
-    }
-
-    void whereKey(StringBuilder sql, ModelMeta<?> meta, Object key, List<Object> params, List<Class<?>> types) {
-        whereKey(dialect, sql, meta, key, params, types);
-    }
-
-    /** Appends {@code WHERE k1 = ? AND ...} for a primary key. */
-    static void whereKey(SqlDialect dialect, StringBuilder sql, ModelMeta<?> meta, Object key, List<Object> params,
-            List<Class<?>> types) {
-        sql.append(" WHERE ");
-        Object[] parts = meta.keyParts(key);
-        List<FieldMeta> kf = meta.keyFields();
-        for (int i = 0; i < kf.size(); i++) {
-            if (i > 0) {
-                sql.append(" AND ");
-            }
-            sql.append(dialect.quote(kf.get(i).column())).append(" = ?");
-            params.add(kf.get(i).bindValue(parts[i]));
-            types.add(kf.get(i).bindType());
-        }
     }
 
     // ---- updates ----------------------------------------------------------------------
@@ -587,23 +567,17 @@ final class Flusher {
         FieldMeta version = meta.versionField();
         if (version != null || meta.keyFields().size() > 1) {
             for (EntityState s : group) {
-                StringBuilder sql = new StringBuilder("DELETE FROM ");
-                session.table(sql, meta);
-                List<Object> params = new ArrayList<>();
-                List<Class<?>> types = new ArrayList<>();
-                whereKey(sql, meta, s.key, params, types);
                 Object v = version == null ? null
                         : s.snapshot == null ? version.get(s.instance) : s.snapshot[version.position()];
-                if (version != null) {
-                    if (v == null) {
-                        sql.append(" AND ").append(dialect.quote(version.column())).append(" IS NULL");
-                    } else {
-                        sql.append(" AND ").append(dialect.quote(version.column())).append(" = ?");
-                        params.add(v);
-                        types.add(version.boxedType());
-                    }
+                String text = KeyStatements.delete(dialect, meta, version != null && v == null);
+                List<Object> params = new ArrayList<>();
+                List<Class<?>> types = new ArrayList<>();
+                KeyStatements.keyParams(meta, s.key, params, types);
+                if (version != null && v != null) {
+                    params.add(v);
+                    types.add(version.boxedType());
                 }
-                long n = exec.update(conn, sql.toString(), params, types);
+                long n = exec.update(conn, text, params, types);
                 if (n != 1 && version != null) {
                     throw new StaleObjectException(meta.type().getName() + " with key " + describeKey(s.key)
                             + " was changed or deleted by another transaction (version " + v

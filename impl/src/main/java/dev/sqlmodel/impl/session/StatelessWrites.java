@@ -43,13 +43,6 @@ final class StatelessWrites {
             return new ConcurrentHashMap<>();
         }
     };
-    private static final ClassValue<String[]> DELETES = new ClassValue<>() {
-        @Override
-        protected String[] computeValue(Class<?> type) {
-            return new String[Dialect.values().length * 2];
-        }
-    };
-
     private final Executor exec;
     private final SqlDialect dialect;
     private final SqlCompiler compiler;
@@ -278,7 +271,7 @@ final class StatelessWrites {
             List<FieldMeta> rest = new ArrayList<>(back);
             rest.remove(gen);
             if (!rest.isEmpty()) {
-                String readText = exec.selectByKeyText(meta, rest);
+                String readText = KeyStatements.select(dialect, meta, rest);
                 ValueCodec[] codecs = ModelCodecs.of(meta, exec.dialect());
                 for (int i = from; i < to; i++) {
                     Object[] row = values[rows[i]];
@@ -423,15 +416,10 @@ final class StatelessWrites {
         Object key = requireKey(meta, instance, "delete");
         FieldMeta version = meta.versionField();
         Object v = version == null ? null : version.get(instance);
-        String text = deleteText(meta, version != null && v == null);
-        Object[] parts = meta.keyParts(key);
+        String text = KeyStatements.delete(dialect, meta, version != null && v == null);
         List<Object> params = new ArrayList<>();
         List<Class<?>> types = new ArrayList<>();
-        List<FieldMeta> keyFields = meta.keyFields();
-        for (int i = 0; i < keyFields.size(); i++) {
-            params.add(keyFields.get(i).bindValue(parts[i]));
-            types.add(keyFields.get(i).bindType());
-        }
+        KeyStatements.keyParams(meta, key, params, types);
         if (version != null && v != null) {
             params.add(v);
             types.add(version.boxedType());
@@ -445,29 +433,6 @@ final class StatelessWrites {
         return n > 0;
     }
 
-    /** {@code DELETE FROM t WHERE key... [AND version = ? | IS NULL]}, rendered once per model, dialect and form. */
-    private String deleteText(ModelMeta<?> meta, boolean versionNull) {
-        String[] cache = DELETES.get(meta.type());
-        int slot = dialect.kind().ordinal() * 2 + (versionNull ? 1 : 0);
-        String text = cache[slot];
-        if (text == null) {
-            StringBuilder sql = new StringBuilder("DELETE FROM ");
-            table(sql, meta);
-            sql.append(" WHERE ");
-            List<FieldMeta> kf = meta.keyFields();
-            for (int i = 0; i < kf.size(); i++) {
-                sql.append(i == 0 ? "" : " AND ").append(dialect.quote(kf.get(i).column())).append(" = ?");
-            }
-            FieldMeta version = meta.versionField();
-            if (version != null) {
-                sql.append(" AND ").append(dialect.quote(version.column())).append(versionNull ? " IS NULL" : " = ?");
-            }
-            text = sql.toString();
-            cache[slot] = text;
-        }
-        return text;
-    }
-
     private static Object requireKey(ModelMeta<?> meta, Object instance, String what) {
         Object key = meta.keyOf(instance);
         if (key == null) {
@@ -475,9 +440,5 @@ final class StatelessWrites {
                     + " without a primary key value: it was never stored");
         }
         return key;
-    }
-
-    private void table(StringBuilder sql, ModelMeta<?> meta) {
-        dialect.table(sql, meta);
     }
 }
