@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Hand-written JDBC: the physical limit. One connection held open, no pool, every statement
@@ -26,6 +27,13 @@ public final class JdbcLibrary implements Library {
     private final Database db;
     private final Connection conn;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    /**
+     * Multi-row statements by row count: their text is built and looked up only when a count is
+     * first seen, as careful hand-written code keeps such a statement in a field.
+     */
+    private final Map<Integer, PreparedStatement> inserts = new HashMap<>();
+    private final Map<Integer, PreparedStatement> upserts = new HashMap<>();
+    private final Map<Integer, PreparedStatement> heroesOfTeams = new HashMap<>();
 
     /** Connects to {@code db}. */
     public JdbcLibrary(Database db) throws SQLException {
@@ -51,6 +59,16 @@ public final class JdbcLibrary implements Library {
         if (ps == null) {
             ps = conn.prepareStatement(sql);
             statements.put(sql, ps);
+        }
+        return ps;
+    }
+
+    private PreparedStatement ps(Map<Integer, PreparedStatement> kept, int rows, IntFunction<String> sql)
+            throws SQLException {
+        PreparedStatement ps = kept.get(rows);
+        if (ps == null) {
+            ps = ps(sql.apply(rows));
+            kept.put(rows, ps);
         }
         return ps;
     }
@@ -175,8 +193,8 @@ public final class JdbcLibrary implements Library {
     public long[] insertMany(List<HeroRow> heroes) {
         try {
             begin();
-            PreparedStatement ps = ps("INSERT INTO heroes (name, secret_name, age, team_id) VALUES "
-                    + values(heroes.size(), 4) + " RETURNING id");
+            PreparedStatement ps = ps(inserts, heroes.size(), n -> "INSERT INTO heroes (name, secret_name, age, team_id)"
+                    + " VALUES " + values(n, 4) + " RETURNING id");
             for (int i = 0; i < heroes.size(); i++) {
                 bindNew(ps, 1 + 4 * i, heroes.get(i));
             }
@@ -220,7 +238,8 @@ public final class JdbcLibrary implements Library {
                     byId.put(t.id, t);
                 }
             }
-            PreparedStatement ps = ps("SELECT " + COLS + " FROM heroes WHERE team_id IN " + values(1, teams.size()));
+            PreparedStatement ps = ps(heroesOfTeams, teams.size(),
+                    n -> "SELECT " + COLS + " FROM heroes WHERE team_id IN " + values(1, n));
             for (int i = 0; i < teams.size(); i++) {
                 ps.setLong(i + 1, teams.get(i).id);
             }
@@ -249,8 +268,8 @@ public final class JdbcLibrary implements Library {
     public void upsert(List<HeroRow> heroes) {
         try {
             begin();
-            PreparedStatement ps = ps("INSERT INTO heroes (id, name, secret_name, age, team_id) VALUES "
-                    + values(heroes.size(), 5) + " ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
+            PreparedStatement ps = ps(upserts, heroes.size(), n -> "INSERT INTO heroes (id, name, secret_name, age, team_id)"
+                    + " VALUES " + values(n, 5) + " ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
                     + "secret_name = excluded.secret_name, age = excluded.age, team_id = excluded.team_id");
             for (int i = 0; i < heroes.size(); i++) {
                 HeroRow h = heroes.get(i);
