@@ -91,11 +91,17 @@ public final class Runner {
             System.err.println(warning);
         }
         List<RunResult> results = new ArrayList<>();
+        List<Collection<RunResult>> perRound = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
-            results.addAll(new org.openjdk.jmh.runner.Runner(options.build()).run());
+            Collection<RunResult> one = new org.openjdk.jmh.runner.Runner(options.build()).run();
+            perRound.add(one);
+            results.addAll(one);
         }
         System.out.println();
         System.out.print(table(results));
+        if (rounds > 1) {
+            System.out.print(roundTable(perRound));
+        }
         if (warning != null) {
             System.out.println();
             System.out.println(warning);
@@ -131,40 +137,12 @@ public final class Runner {
      * of every measured iteration of every run of it (one per round).
      */
     static String table(Collection<RunResult> results) {
-        // database -> scenario -> library -> µs/op of each measured iteration
-        Map<String, Map<String, Map<String, List<Double>>>> all = new LinkedHashMap<>();
         List<String> libraries = new ArrayList<>();
-        for (RunResult r : results) {
-            String db = r.getParams().getParam("database");
-            String lib = r.getParams().getParam("library");
-            String bench = r.getParams().getBenchmark();
-            String scenario = bench.substring(bench.lastIndexOf('.') + 1);
-            double toMicros = r.getParams().getTimeUnit().toNanos(1) / 1000.0;
-            List<Double> scores = all.computeIfAbsent(db, k -> new LinkedHashMap<>())
-                    .computeIfAbsent(scenario, k -> new LinkedHashMap<>())
-                    .computeIfAbsent(lib, k -> new ArrayList<>());
-            for (BenchmarkResult b : r.getBenchmarkResults()) {
-                for (IterationResult i : b.getIterationResults()) {
-                    scores.add(i.getPrimaryResult().getScore() * toMicros);
-                }
-            }
-            if (!libraries.contains(lib)) {
-                libraries.add(lib);
-            }
-        }
-        libraries.sort((a, b) -> Integer.compare(order(a), order(b)));
+        Map<String, Map<String, Map<String, List<Double>>>> all = scores(results, libraries);
         StringBuilder out = new StringBuilder();
         for (Map.Entry<String, Map<String, Map<String, List<Double>>>> db : all.entrySet()) {
             out.append("µs/op (median), ratio to jdbc — ").append(db.getKey()).append('\n');
-            out.append(String.format(Locale.ROOT, "| %-32s", "scenario"));
-            for (String lib : libraries) {
-                out.append(String.format(Locale.ROOT, "| %-18s", lib));
-            }
-            out.append("|\n|").append("-".repeat(33));
-            for (int i = 0; i < libraries.size(); i++) {
-                out.append("|").append("-".repeat(19));
-            }
-            out.append("|\n");
+            header(out, libraries);
             for (Map.Entry<String, String> s : SCENARIOS.entrySet()) {
                 Map<String, List<Double>> scores = db.getValue().get(s.getKey());
                 if (scores == null) {
@@ -186,6 +164,91 @@ public final class Runner {
             out.append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * Each library's ratio to raw JDBC within each round (the medians of that round's
+     * iterations), as the median and range over the rounds. A machine that changes speed
+     * between rounds moves every library of a round together, so these ratios hold where the
+     * median over all rounds' iterations mixes fast and slow rounds in different proportions.
+     */
+    static String roundTable(List<? extends Collection<RunResult>> rounds) {
+        List<String> libraries = new ArrayList<>();
+        List<Map<String, Map<String, Map<String, List<Double>>>>> byRound = new ArrayList<>();
+        for (Collection<RunResult> round : rounds) {
+            byRound.add(scores(round, libraries));
+        }
+        libraries.remove("jdbc");
+        StringBuilder out = new StringBuilder();
+        for (String db : byRound.get(0).keySet()) {
+            out.append("ratio to jdbc per round, median (range) of ").append(rounds.size())
+                    .append(" rounds — ").append(db).append('\n');
+            header(out, libraries);
+            for (Map.Entry<String, String> s : SCENARIOS.entrySet()) {
+                if (!byRound.get(0).get(db).containsKey(s.getKey())) {
+                    continue;
+                }
+                out.append(String.format(Locale.ROOT, "| %-32s", s.getValue()));
+                for (String lib : libraries) {
+                    List<Double> ratios = new ArrayList<>();
+                    for (Map<String, Map<String, Map<String, List<Double>>>> round : byRound) {
+                        Map<String, List<Double>> scores = round.getOrDefault(db, Map.of()).get(s.getKey());
+                        List<Double> base = scores == null ? null : scores.get("jdbc");
+                        List<Double> own = scores == null ? null : scores.get(lib);
+                        if (base != null && own != null && !base.isEmpty() && !own.isEmpty()) {
+                            ratios.add(median(own) / median(base));
+                        }
+                    }
+                    String cell = ratios.isEmpty() ? "" : String.format(Locale.ROOT, "%.2f (%.2f-%.2f)",
+                            median(ratios), java.util.Collections.min(ratios), java.util.Collections.max(ratios));
+                    out.append(String.format(Locale.ROOT, "| %-18s", cell));
+                }
+                out.append("|\n");
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private static void header(StringBuilder out, List<String> libraries) {
+        out.append(String.format(Locale.ROOT, "| %-32s", "scenario"));
+        for (String lib : libraries) {
+            out.append(String.format(Locale.ROOT, "| %-18s", lib));
+        }
+        out.append("|\n|").append("-".repeat(33));
+        for (int i = 0; i < libraries.size(); i++) {
+            out.append("|").append("-".repeat(19));
+        }
+        out.append("|\n");
+    }
+
+    /**
+     * Database → scenario → library → µs/op of each measured iteration of {@code results};
+     * adds the libraries met to {@code libraries}, in the runner's order.
+     */
+    private static Map<String, Map<String, Map<String, List<Double>>>> scores(Collection<RunResult> results,
+            List<String> libraries) {
+        Map<String, Map<String, Map<String, List<Double>>>> all = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            String db = r.getParams().getParam("database");
+            String lib = r.getParams().getParam("library");
+            String bench = r.getParams().getBenchmark();
+            String scenario = bench.substring(bench.lastIndexOf('.') + 1);
+            double toMicros = r.getParams().getTimeUnit().toNanos(1) / 1000.0;
+            List<Double> scores = all.computeIfAbsent(db, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(scenario, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(lib, k -> new ArrayList<>());
+            for (BenchmarkResult b : r.getBenchmarkResults()) {
+                for (IterationResult i : b.getIterationResults()) {
+                    scores.add(i.getPrimaryResult().getScore() * toMicros);
+                }
+            }
+            if (!libraries.contains(lib)) {
+                libraries.add(lib);
+            }
+        }
+        libraries.sort((a, b) -> Integer.compare(order(a), order(b)));
+        return all;
     }
 
     private static double median(List<Double> values) {

@@ -34,5 +34,10 @@ class SmokeTest {
         String table = dev.sqlmodel.benchmarks.Runner.table(results);
         assertTrue(table.contains("(g) 50 teams x 20 heroes"), table);
         System.out.print(table);
+        String perRound = dev.sqlmodel.benchmarks.Runner.roundTable(java.util.List.of(results, results));
+        assertTrue(perRound.contains("ratio to jdbc per round, median (range) of 2 rounds — sqlite"), perRound);
+        assertTrue(perRound.contains("(g) 50 teams x 20 heroes"), perRound);
+        assertTrue(!perRound.contains("| jdbc "), perRound);
+        System.out.print(perRound);
     }
 }
