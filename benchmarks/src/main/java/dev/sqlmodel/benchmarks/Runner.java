@@ -27,7 +27,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * {@code --quick}: one fork, four warm-up iterations of 0.85 s and five measured ones of
  * 0.3 s. {@code --rounds N}: the whole selection N times over, each library's median taken over
  * the iterations of all rounds; on a machine whose speed drifts over minutes this spreads every
- * library over the same stretches of time. Without
+ * library over the same stretches of time. With more than one round a second table gives each
+ * library's ratio to raw JDBC within each round, as median and range ({@link #roundTable}). Without
  * it the settings on {@link Scenarios} apply. Any other JMH option: run
  * {@code org.openjdk.jmh.Main} from the same jar.
  */
