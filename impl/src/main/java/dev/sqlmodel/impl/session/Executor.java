@@ -236,6 +236,50 @@ final class Executor {
     }
 
     /**
+     * Deletes the row of {@code meta} whose key is {@code key} and returns the row count; for a
+     * versioned model only while its version is {@code version} ({@code IS NULL} for null). The
+     * text is the one kept per model ({@link KeyStatements#delete}); values bind through the
+     * columns' codecs.
+     */
+    long deleteByKey(Connection c, ModelMeta<?> meta, Object key, Object version) {
+        FieldMeta versionField = meta.versionField();
+        String text = KeyStatements.delete(engine.sqlDialect(), meta, versionField != null && version == null);
+        Object[] parts = meta.keyParts(key);
+        Object versionValue = versionField != null ? version : null;
+        ValueCodec[] codecs = ModelCodecs.of(meta, dialect);
+        long start = clock();
+        PreparedStatement ps = null;
+        try {
+            ps = statement(c, text, false);
+            bindFields(ps, codecs, meta.keyFields(), parts);
+            if (versionValue != null) {
+                codecs[versionField.position()].bindNullable(ps, parts.length + 1, versionValue);
+            }
+            long n = ps.executeLargeUpdate();
+            if (log.enabled()) {
+                logged(text, deleteParams(parts, versionValue), start);
+            }
+            return n;
+        } catch (SQLException e) {
+            if (log.enabled()) {
+                logged(text, deleteParams(parts, versionValue), start);
+            }
+            failed(ps, e);
+            throw engine.translate(e, text);
+        } finally {
+            done(ps);
+        }
+    }
+
+    private static List<Object> deleteParams(Object[] parts, Object version) {
+        List<Object> params = new ArrayList<>(java.util.Arrays.asList(parts));
+        if (version != null) {
+            params.add(version);
+        }
+        return params;
+    }
+
+    /**
      * Runs a multi-row INSERT text that binds {@code cols} of each of {@code rows} (instances
      * of {@code meta}'s model) in order, through the columns' codecs, and returns the row count.
      */
@@ -279,14 +323,12 @@ final class Executor {
      */
     boolean readByKey(Connection c, String text, ModelMeta<?> meta, List<FieldMeta> fields, ValueCodec[] codecs,
             Object key, Object[] into) {
-        List<Object> params = new ArrayList<>(2);
-        List<Class<?>> types = new ArrayList<>(2);
-        KeyStatements.keyParams(meta, key, params, types);
+        Object[] parts = meta.keyParts(key);
         long start = clock();
         PreparedStatement ps = null;
         try {
             ps = statement(c, text, false);
-            bind(ps, params, types);
+            bindFields(ps, codecs, meta.keyFields(), parts);
             boolean found;
             try (ResultSet rs = ps.executeQuery()) {
                 found = rs.next();
@@ -296,7 +338,9 @@ final class Executor {
                     }
                 }
             }
-            logged(text, params, start);
+            if (log.enabled()) {
+                logged(text, java.util.Arrays.asList(parts), start);
+            }
             return found;
         } catch (SQLException e) {
             failed(ps, e);

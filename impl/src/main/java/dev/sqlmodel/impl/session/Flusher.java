@@ -569,15 +569,7 @@ final class Flusher {
             for (EntityState s : group) {
                 Object v = version == null ? null
                         : s.snapshot == null ? version.get(s.instance) : s.snapshot[version.position()];
-                String text = KeyStatements.delete(dialect, meta, version != null && v == null);
-                List<Object> params = new ArrayList<>();
-                List<Class<?>> types = new ArrayList<>();
-                KeyStatements.keyParams(meta, s.key, params, types);
-                if (version != null && v != null) {
-                    params.add(v);
-                    types.add(version.boxedType());
-                }
-                long n = exec.update(conn, text, params, types);
+                long n = exec.deleteByKey(conn, meta, s.key, v);
                 if (n != 1 && version != null) {
                     throw new StaleObjectException(meta.type().getName() + " with key " + describeKey(s.key)
                             + " was changed or deleted by another transaction (version " + v

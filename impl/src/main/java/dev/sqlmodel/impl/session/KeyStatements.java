@@ -79,14 +79,4 @@ final class KeyStatements {
             sql.append(dialect.quote(kf.get(i).column())).append(" = ?");
         }
     }
-
-    /** Adds the parameters of {@code key}, in the order of the key columns, with their bind types. */
-    static void keyParams(ModelMeta<?> meta, Object key, List<Object> params, List<Class<?>> types) {
-        Object[] parts = meta.keyParts(key);
-        List<FieldMeta> kf = meta.keyFields();
-        for (int i = 0; i < kf.size(); i++) {
-            params.add(kf.get(i).bindValue(parts[i]));
-            types.add(kf.get(i).bindType());
-        }
-    }
 }

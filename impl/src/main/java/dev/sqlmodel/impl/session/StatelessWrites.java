@@ -416,15 +416,7 @@ final class StatelessWrites {
         Object key = requireKey(meta, instance, "delete");
         FieldMeta version = meta.versionField();
         Object v = version == null ? null : version.get(instance);
-        String text = KeyStatements.delete(dialect, meta, version != null && v == null);
-        List<Object> params = new ArrayList<>();
-        List<Class<?>> types = new ArrayList<>();
-        KeyStatements.keyParams(meta, key, params, types);
-        if (version != null && v != null) {
-            params.add(v);
-            types.add(version.boxedType());
-        }
-        long n = exec.update(c, text, params, types);
+        long n = exec.deleteByKey(c, meta, key, v);
         if (n != 1 && version != null) {
             throw new StaleObjectException(meta.type().getName() + " with key " + Flusher.describeKey(key)
                     + " was changed or deleted by another transaction (version " + v
