@@ -117,16 +117,9 @@ public final class RowHandles {
         MethodType stepType = MethodType.methodType(void.class, Object.class).appendParameterTypes(sources);
         List<MethodHandle> steps = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
-            FieldMeta f = fields.get(i);
-            MethodHandle setter = f.accessor().setter(); // (Object, Object)void
+            MethodHandle setter = store(fields.get(i));
             if (setter == null) {
                 return null;
-            }
-            if (f.javaType().isPrimitive()) {
-                // (Object instance, Object value)void that leaves the field alone for a null
-                MethodHandle isNull = MethodHandles.dropArguments(IS_NULL, 0, Object.class);
-                setter = MethodHandles.guardWithTest(isNull,
-                        MethodHandles.empty(MethodType.methodType(void.class, Object.class, Object.class)), setter);
             }
             steps.add(MethodHandles.collectArguments(setter, 1, columns.get(i))); // (Object, A...)void
         }
@@ -135,6 +128,21 @@ public final class RowHandles {
                 sequence(stepType, steps));
         return MethodHandles.foldArguments(body, constructor)
                 .asType(MethodType.methodType(Object.class, sources));
+    }
+
+    /**
+     * {@code (Object instance, Object value) -> void}: sets {@code f} on the instance, leaving a
+     * primitive field alone for a null value (as a read of a row does). Null when the field is
+     * read-only (a record component or a final field).
+     */
+    public static MethodHandle store(FieldMeta f) {
+        MethodHandle setter = f.accessor().setter(); // (Object, Object)void
+        if (setter == null || !f.javaType().isPrimitive()) {
+            return setter;
+        }
+        MethodHandle isNull = MethodHandles.dropArguments(IS_NULL, 0, Object.class);
+        return MethodHandles.guardWithTest(isNull,
+                MethodHandles.empty(MethodType.methodType(void.class, Object.class, Object.class)), setter);
     }
 
     /**

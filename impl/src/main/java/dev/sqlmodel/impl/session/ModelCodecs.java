@@ -24,6 +24,9 @@ final class ModelCodecs {
     private static final MethodType ROW = MethodType.methodType(void.class, Object[].class, ResultSet.class, int.class);
     private static final MethodType BIND_ROW = MethodType.methodType(void.class, PreparedStatement.class, int.class,
             Object[].class);
+    private static final MethodType BIND_INSTANCE = MethodType.methodType(void.class, PreparedStatement.class,
+            int.class, Object.class);
+    private static final MethodType FILL = MethodType.methodType(void.class, Object.class, ResultSet.class);
     private static final MethodHandle READ;
     private static final MethodHandle BIND;
     private static final MethodHandle ADD;
@@ -55,12 +58,18 @@ final class ModelCodecs {
         private final MethodHandle row;
         /** Row binders by the set of columns they bind (bit i: column i), built on first use. */
         private final ConcurrentHashMap<Long, MethodHandle> binders = new ConcurrentHashMap<>();
+        /** Binders from instances, by the same sets. */
+        private final ConcurrentHashMap<Long, MethodHandle> instanceBinders = new ConcurrentHashMap<>();
+        /** Fillers of instances from result columns, by the same sets. */
+        private final ConcurrentHashMap<Long, MethodHandle> fillers = new ConcurrentHashMap<>();
+        private final ModelMeta<?> meta;
 
         /** {@code (ResultSet, int offset) -> instance}: a row straight into a new instance; null when not available. */
         private final MethodHandle instance;
         private volatile Composed finished;
 
         private Reader(ModelMeta<?> meta, ValueCodec[] codecs) {
+            this.meta = meta;
             this.codecs = codecs;
             MethodHandle h = null;
             MethodHandle direct = null;
@@ -132,23 +141,86 @@ final class ModelCodecs {
          * handle per column list, kept for the model's later statements.
          */
         Binder binder(List<FieldMeta> cols) {
-            return new Binder(codecs, cols, handle(cols));
+            long set = set(cols);
+            return new Binder(codecs, cols, set < 0 ? null : binders.computeIfAbsent(set, k -> composeBinder(cols)));
         }
 
-        /** The composed binder of {@code cols}; null for models of 64 columns or more, or columns out of order. */
-        private MethodHandle handle(List<FieldMeta> cols) {
-            if (codecs.length >= Long.SIZE) {
+        /**
+         * A binder of {@code cols} (columns of this model, in column order) that reads the values
+         * straight from instances, with no array of them per row.
+         */
+        InstanceBinder instanceBinder(List<FieldMeta> cols) {
+            long set = set(cols);
+            return new InstanceBinder(codecs, cols,
+                    set < 0 ? null : instanceBinders.computeIfAbsent(set, k -> composeInstanceBinder(cols)));
+        }
+
+        /**
+         * {@code (Object instance, ResultSet rs) -> void}: sets {@code fields} (columns of this
+         * model, in column order) on the instance from result columns 1, 2, ... of the current
+         * row, a null left out for a primitive field. Null for a record or a read-only field, or
+         * where {@link #set} is -1.
+         */
+        MethodHandle filler(List<FieldMeta> fields) {
+            long set = meta.isRecord() ? -1 : set(fields);
+            if (set < 0) {
                 return null;
+            }
+            MethodHandle h = fillers.get(set);
+            if (h == null) {
+                h = composeFiller(fields);
+                if (h == null) {
+                    return null;
+                }
+                fillers.putIfAbsent(set, h);
+            }
+            return h;
+        }
+
+        /**
+         * The set of {@code cols} as bits (bit i: column i); -1 for models of 64 columns or more,
+         * or columns out of order (the set would not say the order).
+         */
+        private long set(List<FieldMeta> cols) {
+            if (codecs.length >= Long.SIZE) {
+                return -1;
             }
             long set = 0;
             for (FieldMeta f : cols) {
                 long bit = 1L << f.position();
                 if (set >= bit) {
-                    return null; // not in column order: the set would not say the order
+                    return -1;
                 }
                 set |= bit;
             }
-            return binders.computeIfAbsent(set, k -> composeBinder(cols));
+            return set;
+        }
+
+        private MethodHandle composeInstanceBinder(List<FieldMeta> cols) {
+            List<MethodHandle> steps = new ArrayList<>(cols.size());
+            for (int i = 0; i < cols.size(); i++) {
+                FieldMeta f = cols.get(i);
+                // (PreparedStatement ps, int index, Object instance) -> codec.bindNullable(ps, index + i, get(instance))
+                MethodHandle column = MethodHandles.filterArguments(BIND.bindTo(codecs[f.position()]), 1,
+                        MethodHandles.insertArguments(ADD, 1, i));
+                steps.add(MethodHandles.filterArguments(column, 2, f.accessor().getter()));
+            }
+            return RowHandles.sequence(BIND_INSTANCE, steps);
+        }
+
+        private MethodHandle composeFiller(List<FieldMeta> fields) {
+            List<MethodHandle> steps = new ArrayList<>(fields.size());
+            for (int i = 0; i < fields.size(); i++) {
+                FieldMeta f = fields.get(i);
+                MethodHandle store = RowHandles.store(f);
+                if (store == null) {
+                    return null;
+                }
+                // (Object instance, ResultSet rs) -> store(instance, codec.read(rs, i + 1))
+                steps.add(MethodHandles.collectArguments(store, 1,
+                        MethodHandles.insertArguments(READ.bindTo(codecs[f.position()]), 1, i + 1)));
+            }
+            return RowHandles.sequence(FILL, steps);
         }
 
         private MethodHandle composeBinder(List<FieldMeta> cols) {
@@ -201,6 +273,53 @@ final class ModelCodecs {
             if (logged != null) {
                 for (FieldMeta f : cols) {
                     logged.add(values[f.position()]);
+                }
+            }
+            return index + cols.size();
+        }
+    }
+
+    /** Runs a {@link Reader#filler}: sets its fields on {@code instance} from the current row of {@code rs}. */
+    static void fill(MethodHandle filler, Object instance, ResultSet rs) throws SQLException {
+        try {
+            filler.invokeExact(instance, rs);
+        } catch (Throwable t) {
+            throw passThrough(t);
+        }
+    }
+
+    /** Binds one list of a model's columns, instance after instance, as parameters of one statement. */
+    static final class InstanceBinder {
+        private final ValueCodec[] codecs;
+        private final List<FieldMeta> cols;
+        private final MethodHandle row;
+
+        private InstanceBinder(ValueCodec[] codecs, List<FieldMeta> cols, MethodHandle row) {
+            this.codecs = codecs;
+            this.cols = cols;
+            this.row = row;
+        }
+
+        /**
+         * Binds the columns of {@code instance} as parameters {@code index} on; adds their
+         * values to {@code logged} unless null. Returns the next parameter index.
+         */
+        int bind(PreparedStatement ps, int index, Object instance, List<Object> logged) throws SQLException {
+            if (row == null) {
+                for (int i = 0; i < cols.size(); i++) {
+                    FieldMeta f = cols.get(i);
+                    codecs[f.position()].bindNullable(ps, index + i, f.get(instance));
+                }
+            } else {
+                try {
+                    row.invokeExact(ps, index, instance);
+                } catch (Throwable t) {
+                    throw passThrough(t);
+                }
+            }
+            if (logged != null) {
+                for (FieldMeta f : cols) {
+                    logged.add(f.get(instance));
                 }
             }
             return index + cols.size();

@@ -15,6 +15,7 @@ import dev.sqlmodel.impl.sql.SqlCompiler;
 import dev.sqlmodel.impl.sql.SqlDialect;
 import dev.sqlmodel.impl.types.ValueCodec;
 import dev.sqlmodel.spi.RelationAccess;
+import java.lang.invoke.MethodHandle;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -107,27 +108,23 @@ final class StatelessWrites {
      * {@code upsert}; returns the stored instances in order (records replaced by copies).
      */
     List<Object> insert(Connection c, ModelMeta<?> meta, List<?> rows, boolean upsert) {
-        FieldMeta gen = meta.generatedKey();
-        Object[][] values = new Object[rows.size()][];
-        for (int r = 0; r < values.length; r++) {
-            values[r] = meta.values(rows.get(r));
-        }
+        int n = rows.size();
         List<Object> stored = new ArrayList<>(rows);
         // Only generated keys, columns with a SQL default and computed columns may be left to the
         // database; rows are grouped by which of them they leave, so each INSERT has one column list.
         List<FieldMeta> optional = new ArrayList<>();
         for (FieldMeta f : meta.columns()) {
-            if (f == gen || f.computed() || !f.sqlDefault().isEmpty()) {
+            if (f == meta.generatedKey() || f.computed() || !f.sqlDefault().isEmpty()) {
                 optional.add(f);
             }
         }
-        BitSet first = optional.isEmpty() || values.length == 0 ? new BitSet() : Flusher.omitted(optional, values[0]);
+        BitSet first = optional.isEmpty() || n == 0 ? new BitSet() : omitted(optional, rows.get(0));
         int same = 1;
-        while (same < values.length && Flusher.leavesSame(optional, values[same], first)) {
+        while (same < n && leavesSame(optional, rows.get(same), first)) {
             same++; // rows mostly leave the same columns to the database: no set and no map per row
         }
-        if (same >= values.length) {
-            insertShape(c, meta, first, allRows(values.length), values, stored, upsert);
+        if (same >= n) {
+            insertShape(c, meta, first, allRows(n), rows, stored, upsert);
             return stored;
         }
         Map<BitSet, List<Integer>> shapes = new LinkedHashMap<>();
@@ -136,17 +133,37 @@ final class StatelessWrites {
             firstRows.add(r);
         }
         shapes.put(first, firstRows);
-        for (int r = same; r < values.length; r++) {
-            shapes.computeIfAbsent(Flusher.omitted(optional, values[r]), k -> new ArrayList<>()).add(r);
+        for (int r = same; r < n; r++) {
+            shapes.computeIfAbsent(omitted(optional, rows.get(r)), k -> new ArrayList<>()).add(r);
         }
         for (Map.Entry<BitSet, List<Integer>> e : shapes.entrySet()) {
             int[] shapeRows = new int[e.getValue().size()];
             for (int i = 0; i < shapeRows.length; i++) {
                 shapeRows[i] = e.getValue().get(i);
             }
-            insertShape(c, meta, e.getKey(), shapeRows, values, stored, upsert);
+            insertShape(c, meta, e.getKey(), shapeRows, rows, stored, upsert);
         }
         return stored;
+    }
+
+    /** The positions of the {@code optional} columns {@code instance} leaves to the database. */
+    private static BitSet omitted(List<FieldMeta> optional, Object instance) {
+        BitSet omitted = new BitSet();
+        for (FieldMeta f : optional) {
+            if (f.computed() || f.get(instance) == null) {
+                omitted.set(f.position());
+            }
+        }
+        return omitted;
+    }
+
+    private static boolean leavesSame(List<FieldMeta> optional, Object instance, BitSet omitted) {
+        for (FieldMeta f : optional) {
+            if ((f.computed() || f.get(instance) == null) != omitted.get(f.position())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int[] allRows(int n) {
@@ -157,7 +174,7 @@ final class StatelessWrites {
         return all;
     }
 
-    private void insertShape(Connection c, ModelMeta<?> meta, BitSet omitted, int[] rows, Object[][] values,
+    private void insertShape(Connection c, ModelMeta<?> meta, BitSet omitted, int[] rows, List<?> instances,
             List<Object> stored, boolean upsert) {
         List<FieldMeta> cols = new ArrayList<>();
         List<FieldMeta> back = new ArrayList<>();
@@ -175,7 +192,7 @@ final class StatelessWrites {
             chunk = 1; // DEFAULT VALUES inserts one row
         }
         for (int at = 0; at < rows.length; at += chunk) {
-            insertChunk(c, meta, cols, back, rows, at, Math.min(rows.length, at + chunk), values, stored, conflict);
+            insertChunk(c, meta, cols, back, rows, at, Math.min(rows.length, at + chunk), instances, stored, conflict);
         }
     }
 
@@ -207,22 +224,29 @@ final class StatelessWrites {
     }
 
     private void insertChunk(Connection c, ModelMeta<?> meta, List<FieldMeta> cols, List<FieldMeta> back,
-            int[] rows, int from, int to, Object[][] values, List<Object> stored, Conflict conflict) {
+            int[] rows, int from, int to, List<?> instances, List<Object> stored, Conflict conflict) {
         int count = to - from;
         boolean returning = !back.isEmpty() && dialect.supportsReturning();
         String text = compiler.insertText(meta, cols, count, conflict, returning ? back : List.of());
         FieldMeta gen = meta.generatedKey();
         boolean generatedKeys = !returning && gen != null && back.contains(gen);
         ModelCodecs.Reader reader = ModelCodecs.reader(meta, exec.dialect());
+        // A class model's RETURNING columns go straight into its fields; a record's, and what a
+        // database without RETURNING gives back, go through an array of each row's values first.
+        MethodHandle filler = returning ? reader.filler(back) : null;
+        Object[][] values = back.isEmpty() || filler != null ? null : new Object[count][];
+        if (filler != null) {
+            undoFill(back, rows, from, to, instances);
+        }
         List<Object> logged = exec.logging() ? new ArrayList<>() : null;
         long start = exec.clock();
         PreparedStatement ps = null;
         try {
             ps = exec.statement(c, text, generatedKeys);
             int index = 1;
-            ModelCodecs.Binder binder = reader.binder(cols);
+            ModelCodecs.InstanceBinder binder = reader.instanceBinder(cols);
             for (int i = from; i < to; i++) {
-                index = binder.bind(ps, index, values[rows[i]], logged);
+                index = binder.bind(ps, index, instances.get(rows[i]), logged);
             }
             if (returning) {
                 int width = back.size();
@@ -232,10 +256,15 @@ final class StatelessWrites {
                         if (n == count) {
                             throw new IllegalStateException("INSERT RETURNING gave more rows than " + count);
                         }
-                        Object[] row = values[rows[from + n]];
-                        for (int i = 0; i < width; i++) {
-                            FieldMeta f = back.get(i);
-                            row[f.position()] = reader.codecs[f.position()].read(rs, i + 1);
+                        if (filler != null) {
+                            ModelCodecs.fill(filler, instances.get(rows[from + n]), rs);
+                        } else {
+                            Object[] row = new Object[reader.codecs.length];
+                            for (int i = 0; i < width; i++) {
+                                int at = back.get(i).position();
+                                row[at] = reader.codecs[at].read(rs, i + 1);
+                            }
+                            values[n] = row;
                         }
                         n++;
                     }
@@ -245,11 +274,16 @@ final class StatelessWrites {
                 }
             } else {
                 ps.executeUpdate();
+                if (values != null) {
+                    for (int i = 0; i < count; i++) {
+                        values[i] = meta.values(instances.get(rows[from + i]));
+                    }
+                }
                 if (generatedKeys) {
                     try (ResultSet rs = ps.getGeneratedKeys()) {
                         int n = 0;
                         while (n < count && rs.next()) {
-                            values[rows[from + n]][gen.position()] = Convert.to(gen.boxedType(), rs.getObject(1), gen);
+                            values[n][gen.position()] = Convert.to(gen.boxedType(), rs.getObject(1), gen);
                             n++;
                         }
                         if (n != count) {
@@ -266,22 +300,62 @@ final class StatelessWrites {
         } finally {
             exec.done(ps);
         }
-        List<FieldMeta> fill = back;
+        if (values == null) {
+            return;
+        }
         if (!returning) {
             List<FieldMeta> rest = new ArrayList<>(back);
             rest.remove(gen);
             if (!rest.isEmpty()) {
                 String readText = KeyStatements.select(dialect, meta, rest);
-                ValueCodec[] codecs = ModelCodecs.of(meta, exec.dialect());
-                for (int i = from; i < to; i++) {
-                    Object[] row = values[rows[i]];
+                ValueCodec[] codecs = reader.codecs;
+                for (Object[] row : values) {
                     exec.readByKey(c, readText, meta, rest, codecs, meta.keyOfValues(row), row);
                 }
             }
         }
-        if (!fill.isEmpty()) {
-            assign(meta, fill, rows, from, to, values, stored);
+        assign(meta, back, rows, from, to, values, stored);
+    }
+
+    /**
+     * Records how to put back the {@code back} fields of the instances of
+     * {@code rows[from..to)}, which a filler is about to set: each left to the database because
+     * it was null, but for computed columns, whose values are kept.
+     */
+    private void undoFill(List<FieldMeta> back, int[] rows, int from, int to, List<?> instances) {
+        Object[] chunk = new Object[to - from];
+        for (int i = 0; i < chunk.length; i++) {
+            chunk[i] = instances.get(rows[from + i]);
         }
+        List<FieldMeta> computed = new ArrayList<>();
+        List<FieldMeta> cleared = new ArrayList<>();
+        for (FieldMeta f : back) {
+            if (f.computed()) {
+                computed.add(f);
+            } else if (!f.javaType().isPrimitive()) {
+                cleared.add(f);
+            }
+        }
+        int width = computed.size();
+        Object[] olds = new Object[chunk.length * width];
+        for (int i = 0; i < chunk.length && width > 0; i++) {
+            for (int j = 0; j < width; j++) {
+                olds[i * width + j] = computed.get(j).get(chunk[i]);
+            }
+        }
+        undo.add(() -> {
+            for (int i = chunk.length - 1; i >= 0; i--) {
+                for (FieldMeta f : cleared) {
+                    f.set(chunk[i], null);
+                }
+                for (int j = 0; j < width; j++) {
+                    Object old = olds[i * width + j];
+                    if (!(old == null && computed.get(j).javaType().isPrimitive())) {
+                        computed.get(j).set(chunk[i], old);
+                    }
+                }
+            }
+        });
     }
 
     /** Sets {@code fields} of {@code instance} to {@code row}'s values, undoably; a record is copied instead. */
@@ -293,8 +367,9 @@ final class StatelessWrites {
     }
 
     /**
-     * Sets {@code fields} of the stored instances of {@code rows[from..to)} to their rows'
-     * values, with one undo entry for all of them; records are replaced by copies instead.
+     * Sets {@code fields} of the stored instances of {@code rows[from..to)} to the values of
+     * {@code values[0..to-from)}, with one undo entry for all of them; records are replaced by
+     * copies instead.
      */
     private void assign(ModelMeta<?> meta, List<FieldMeta> fields, int[] rows, int from, int to, Object[][] values,
             List<Object> stored) {
@@ -303,7 +378,7 @@ final class StatelessWrites {
                 int r = rows[i];
                 Map<FieldMeta, Object> changes = new HashMap<>();
                 for (FieldMeta f : fields) {
-                    changes.put(f, values[r][f.position()]);
+                    changes.put(f, values[i - from][f.position()]);
                 }
                 @SuppressWarnings({"unchecked", "rawtypes"})
                 Object copy = ((ModelMeta) meta).withValues(stored.get(r), changes);
@@ -315,7 +390,7 @@ final class StatelessWrites {
         Object[] instances = new Object[to - from];
         Object[] olds = new Object[instances.length * width];
         for (int i = 0; i < instances.length; i++) {
-            Object[] row = values[rows[from + i]];
+            Object[] row = values[i];
             Object instance = stored.get(rows[from + i]);
             instances[i] = instance;
             for (int j = 0; j < width; j++) {

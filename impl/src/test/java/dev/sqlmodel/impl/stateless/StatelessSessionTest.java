@@ -13,10 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sqlmodel.Engine;
 import dev.sqlmodel.Expr;
+import dev.sqlmodel.Field;
 import dev.sqlmodel.IntegrityException;
 import dev.sqlmodel.NoResultException;
 import dev.sqlmodel.StaleObjectException;
 import dev.sqlmodel.StatelessSession;
+import dev.sqlmodel.Table;
 import dev.sqlmodel.impl.model.Hero;
 import dev.sqlmodel.impl.model.Hero_;
 import dev.sqlmodel.impl.model.Item;
@@ -38,7 +40,31 @@ class StatelessSessionTest extends DatabaseTest {
 
     @Override
     protected Class<?>[] models() {
-        return new Class<?>[] {Team.class, Hero.class, Item.class, Note.class};
+        return new Class<?>[] {Team.class, Hero.class, Item.class, Note.class, Gadget.class, Badge.class};
+    }
+
+    /** A model whose database fills in a generated key, a default and a computed column. */
+    @Table(name = "sl_gadget")
+    public static class Gadget {
+        @Field(primaryKey = true) public Long id;
+        @Field(unique = true, maxLength = 40, nullable = false) public String name;
+        public Integer size;
+        @Field(computed = true, sqlDefault = "size * 2") public Integer doubled;
+        @Field(maxLength = 20, sqlDefault = "'new'") public String status;
+
+        public Gadget() {
+        }
+
+        Gadget(String name, int size) {
+            this.name = name;
+            this.size = size;
+        }
+    }
+
+    /** A record model with a generated key and a default. */
+    @Table(name = "sl_badge")
+    public record Badge(@Field(primaryKey = true) Long id, @Field(unique = true, maxLength = 40) String label,
+            @Field(maxLength = 20, sqlDefault = "'plain'") String kind) {
     }
 
     private static long count(StatelessSession db, Class<?> model) {
@@ -217,6 +243,49 @@ class StatelessSessionTest extends DatabaseTest {
             assertEquals(new Note(stored.id(), "Remember the oat milk", 4), s.get(Note.class, stored.id()).orElseThrow());
             assertEquals(List.of("a", "b"), s.exec(select(Note_.body).where(Note_.stars.lt(3)).orderBy(Note_.body.asc())).all());
             assertThrows(UnsupportedOperationException.class, () -> s.refresh(stored));
+        }
+    }
+
+    @DbTest
+    void keysDefaultsAndComputedValuesComeBackAndArePutBackOnFailure(Db db) {
+        Engine engine = fresh(db);
+        try (StatelessSession s = engine.stateless()) {
+            List<Gadget> gadgets = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                gadgets.add(new Gadget("Gadget " + i, i));
+            }
+            gadgets.get(3).status = "used"; // a row giving its own value leaves fewer columns to the database
+            gadgets.get(1).doubled = 99; // what the application holds in a computed field until the row is stored
+            gadgets.get(4).name = "Gadget 0"; // breaks the unique name, in the last INSERT sent
+            assertThrows(IntegrityException.class, () -> s.insertAll(gadgets));
+            assertEquals(0L, count(s, Gadget.class), "nothing of the call was written");
+            for (int i = 0; i < 5; i++) {
+                Gadget g = gadgets.get(i);
+                assertNull(g.id, "row " + i + " has no key again");
+                assertEquals(i == 1 ? Integer.valueOf(99) : null, g.doubled, "row " + i + " has its computed value back");
+                assertEquals(i == 3 ? "used" : null, g.status, "row " + i + " has its status back");
+            }
+
+            gadgets.get(4).name = "Gadget 4";
+            List<Gadget> stored = s.insertAll(gadgets);
+            for (int i = 0; i < 5; i++) {
+                Gadget g = gadgets.get(i);
+                assertTrue(stored.get(i) == g, "a class model is stored in place");
+                assertNotNull(g.id);
+                assertEquals(2 * i, g.doubled, "row " + i + " has the value its database computed");
+                assertEquals(i == 3 ? "used" : "new", g.status, "row " + i + " has its default or its own value");
+                Gadget read = s.get(Gadget.class, g.id).orElseThrow();
+                assertEquals(g.name, read.name);
+                assertEquals(g.status, read.status);
+            }
+
+            List<Badge> badges = List.of(new Badge(null, "gold", null), new Badge(null, "silver", "shiny"));
+            List<Badge> kept = s.insertAll(badges);
+            assertNull(badges.get(0).id(), "a record given is left as it was");
+            assertEquals("plain", kept.get(0).kind(), "a new record carries the default");
+            assertEquals("shiny", kept.get(1).kind());
+            assertEquals(kept.get(0), s.get(Badge.class, kept.get(0).id()).orElseThrow());
+            assertEquals(kept.get(1), s.get(Badge.class, kept.get(1).id()).orElseThrow());
         }
     }
 
