@@ -74,10 +74,11 @@ public final class JdbcLibrary implements Library {
     }
 
     private static HeroRow hero(ResultSet rs) throws SQLException {
+        // only a zero can be a NULL: asking the driver otherwise is a call (on SQLite a native one) for nothing
         int age = rs.getInt(4);
-        Integer boxedAge = rs.wasNull() ? null : age;
+        Integer boxedAge = age == 0 && rs.wasNull() ? null : age;
         long team = rs.getLong(5);
-        Long boxedTeam = rs.wasNull() ? null : team;
+        Long boxedTeam = team == 0 && rs.wasNull() ? null : team;
         return new HeroRow(rs.getLong(1), rs.getString(2), rs.getString(3), boxedAge, boxedTeam);
     }
 

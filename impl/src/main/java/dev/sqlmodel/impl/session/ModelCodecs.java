@@ -24,7 +24,7 @@ final class ModelCodecs {
     private static final MethodType ROW = MethodType.methodType(void.class, Object[].class, ResultSet.class, int.class);
     private static final MethodType BIND_ROW = MethodType.methodType(void.class, PreparedStatement.class, int.class,
             Object[].class);
-    private static final MethodType BIND_INSTANCE = MethodType.methodType(void.class, PreparedStatement.class,
+    private static final MethodType BIND_SOURCE = MethodType.methodType(void.class, PreparedStatement.class,
             int.class, Object.class);
     private static final MethodType FILL = MethodType.methodType(void.class, Object.class, ResultSet.class);
     private static final MethodHandle READ;
@@ -137,22 +137,24 @@ final class ModelCodecs {
         }
 
         /**
-         * A binder of {@code cols} (columns of this model, in column order); it composes one
-         * handle per column list, kept for the model's later statements.
+         * A binder of {@code cols} (columns of this model, in column order) from arrays of
+         * column values; it composes one handle per column list, kept for the model's later
+         * statements.
          */
         Binder binder(List<FieldMeta> cols) {
             long set = set(cols);
-            return new Binder(codecs, cols, set < 0 ? null : binders.computeIfAbsent(set, k -> composeBinder(cols)));
+            return new Binder(codecs, cols, set < 0 ? null : binders.computeIfAbsent(set, k -> composeBinder(cols)),
+                    false);
         }
 
         /**
          * A binder of {@code cols} (columns of this model, in column order) that reads the values
          * straight from instances, with no array of them per row.
          */
-        InstanceBinder instanceBinder(List<FieldMeta> cols) {
+        Binder instanceBinder(List<FieldMeta> cols) {
             long set = set(cols);
-            return new InstanceBinder(codecs, cols,
-                    set < 0 ? null : instanceBinders.computeIfAbsent(set, k -> composeInstanceBinder(cols)));
+            return new Binder(codecs, cols,
+                    set < 0 ? null : instanceBinders.computeIfAbsent(set, k -> composeInstanceBinder(cols)), true);
         }
 
         /**
@@ -205,7 +207,7 @@ final class ModelCodecs {
                         MethodHandles.insertArguments(ADD, 1, i));
                 steps.add(MethodHandles.filterArguments(column, 2, f.accessor().getter()));
             }
-            return RowHandles.sequence(BIND_INSTANCE, steps);
+            return RowHandles.sequence(BIND_SOURCE, steps);
         }
 
         private MethodHandle composeFiller(List<FieldMeta> fields) {
@@ -232,7 +234,7 @@ final class ModelCodecs {
                         MethodHandles.insertArguments(ADD, 1, i));
                 steps.add(MethodHandles.filterArguments(column, 2, MethodHandles.insertArguments(ELEMENT, 1, at)));
             }
-            return RowHandles.sequence(BIND_ROW, steps);
+            return RowHandles.sequence(BIND_ROW, steps).asType(BIND_SOURCE);
         }
     }
 
@@ -240,42 +242,53 @@ final class ModelCodecs {
     private record Composed(MethodHandle finisher, MethodHandle handle) {
     }
 
-    /** Binds one list of a model's columns, row after row, as parameters of one statement. */
+    /**
+     * Binds one list of a model's columns, row after row, as parameters of one statement; each
+     * row's values are read from an instance or from an array of its column values, as the
+     * binder was made for.
+     */
     static final class Binder {
         private final ValueCodec[] codecs;
         private final List<FieldMeta> cols;
+        /** {@code (PreparedStatement, int index, Object row) -> void}, or null: a loop over the codecs. */
         private final MethodHandle row;
+        private final boolean instances;
 
-        private Binder(ValueCodec[] codecs, List<FieldMeta> cols, MethodHandle row) {
+        private Binder(ValueCodec[] codecs, List<FieldMeta> cols, MethodHandle row, boolean instances) {
             this.codecs = codecs;
             this.cols = cols;
             this.row = row;
+            this.instances = instances;
         }
 
         /**
-         * Binds the columns of one row whose {@code values} are in column order, as parameters
-         * {@code index} on; adds them to {@code logged} unless null. Returns the next parameter
-         * index.
+         * Binds the columns of {@code row} (an instance, or its values in column order) as
+         * parameters {@code index} on; adds them to {@code logged} unless null. Returns the next
+         * parameter index.
          */
-        int bind(PreparedStatement ps, int index, Object[] values, List<Object> logged) throws SQLException {
-            if (row == null) {
+        int bind(PreparedStatement ps, int index, Object row, List<Object> logged) throws SQLException {
+            if (this.row == null) {
                 for (int i = 0; i < cols.size(); i++) {
-                    int at = cols.get(i).position();
-                    codecs[at].bindNullable(ps, index + i, values[at]);
+                    FieldMeta f = cols.get(i);
+                    codecs[f.position()].bindNullable(ps, index + i, value(f, row));
                 }
             } else {
                 try {
-                    row.invokeExact(ps, index, values);
+                    this.row.invokeExact(ps, index, row);
                 } catch (Throwable t) {
                     throw passThrough(t);
                 }
             }
             if (logged != null) {
                 for (FieldMeta f : cols) {
-                    logged.add(values[f.position()]);
+                    logged.add(value(f, row));
                 }
             }
             return index + cols.size();
+        }
+
+        private Object value(FieldMeta f, Object row) {
+            return instances ? f.get(row) : ((Object[]) row)[f.position()];
         }
     }
 
@@ -285,44 +298,6 @@ final class ModelCodecs {
             filler.invokeExact(instance, rs);
         } catch (Throwable t) {
             throw passThrough(t);
-        }
-    }
-
-    /** Binds one list of a model's columns, instance after instance, as parameters of one statement. */
-    static final class InstanceBinder {
-        private final ValueCodec[] codecs;
-        private final List<FieldMeta> cols;
-        private final MethodHandle row;
-
-        private InstanceBinder(ValueCodec[] codecs, List<FieldMeta> cols, MethodHandle row) {
-            this.codecs = codecs;
-            this.cols = cols;
-            this.row = row;
-        }
-
-        /**
-         * Binds the columns of {@code instance} as parameters {@code index} on; adds their
-         * values to {@code logged} unless null. Returns the next parameter index.
-         */
-        int bind(PreparedStatement ps, int index, Object instance, List<Object> logged) throws SQLException {
-            if (row == null) {
-                for (int i = 0; i < cols.size(); i++) {
-                    FieldMeta f = cols.get(i);
-                    codecs[f.position()].bindNullable(ps, index + i, f.get(instance));
-                }
-            } else {
-                try {
-                    row.invokeExact(ps, index, instance);
-                } catch (Throwable t) {
-                    throw passThrough(t);
-                }
-            }
-            if (logged != null) {
-                for (FieldMeta f : cols) {
-                    logged.add(f.get(instance));
-                }
-            }
-            return index + cols.size();
         }
     }
 

@@ -244,7 +244,7 @@ final class StatelessWrites {
         try {
             ps = exec.statement(c, text, generatedKeys);
             int index = 1;
-            ModelCodecs.InstanceBinder binder = reader.instanceBinder(cols);
+            ModelCodecs.Binder binder = reader.instanceBinder(cols);
             for (int i = from; i < to; i++) {
                 index = binder.bind(ps, index, instances.get(rows[i]), logged);
             }
