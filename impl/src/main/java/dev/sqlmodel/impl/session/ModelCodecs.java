@@ -31,6 +31,8 @@ final class ModelCodecs {
     private static final MethodHandle BIND;
     private static final MethodHandle ADD;
     private static final MethodHandle ELEMENT = MethodHandles.arrayElementGetter(Object[].class);
+    /** Kept for a column list with a read-only field, which no filler can set. */
+    private static final MethodHandle NO_FILLER = MethodHandles.empty(FILL);
 
     static {
         try {
@@ -168,15 +170,11 @@ final class ModelCodecs {
             if (set < 0) {
                 return null;
             }
-            MethodHandle h = fillers.get(set);
-            if (h == null) {
-                h = composeFiller(fields);
-                if (h == null) {
-                    return null;
-                }
-                fillers.putIfAbsent(set, h);
-            }
-            return h;
+            MethodHandle h = fillers.computeIfAbsent(set, k -> {
+                MethodHandle composed = composeFiller(fields);
+                return composed == null ? NO_FILLER : composed;
+            });
+            return h == NO_FILLER ? null : h;
         }
 
         /**
