@@ -140,8 +140,10 @@ public final class AgroalSource implements ConnectionSource {
         } else {
             int max = options.maxSize();
             int min = Math.min(options.minSize(), max);
+            // Agroal retires only idle connections above minSize, so a pool of fixed size has
+            // nothing to reap; without reaping, a checkout and its return read no clock.
             pool.minSize(min).initialSize(min).maxSize(max)
-                    .reapTimeout(options.idleTimeout())
+                    .reapTimeout(min == max ? Duration.ZERO : options.idleTimeout())
                     .maxLifetime(options.maxLifetime());
         }
         if (dialect == Dialect.POSTGRESQL) {

@@ -134,6 +134,17 @@ class EngineImplTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aPoolOfFixedSizeReapsNothingSoItKeepsNoIdleTimes() {
+        Engine.Builder fixed = Engine.builder().url("jdbc:sqlite:fixed.db").pool(p -> p.minSize(2).maxSize(2));
+        assertEquals(Duration.ZERO, AgroalSource.configuration(fixed, Dialect.SQLITE).get()
+                .connectionPoolConfiguration().reapTimeout());
+        Engine.Builder growing = Engine.builder().url("jdbc:sqlite:growing.db").pool(p -> p.minSize(1).maxSize(2)
+                .idleTimeout(Duration.ofMinutes(3)));
+        assertEquals(Duration.ofMinutes(3), AgroalSource.configuration(growing, Dialect.SQLITE).get()
+                .connectionPoolConfiguration().reapTimeout());
+    }
+
     private static boolean waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
