@@ -27,6 +27,7 @@ public final class ModelMeta<M> implements ModelInfo<M> {
     private final List<FieldMeta> fields;
     private final List<FieldMeta> primaryKey;
     private final FieldMeta generatedKey;
+    private final List<FieldMeta> leftToDatabase;
     private final FieldMeta versionField;
     private final List<RelationMeta> relations;
     private final Map<String, FieldMeta> byName;
@@ -144,6 +145,13 @@ public final class ModelMeta<M> implements ModelInfo<M> {
         }
         this.primaryKey = List.copyOf(pk);
         this.generatedKey = pk.size() == 1 && pk.get(0).autoIncrement() ? pk.get(0) : null;
+        List<FieldMeta> optional = new ArrayList<>();
+        for (FieldMeta f : fields) {
+            if (f == generatedKey || f.computed() || !f.sqlDefault().isEmpty()) {
+                optional.add(f);
+            }
+        }
+        this.leftToDatabase = List.copyOf(optional);
         this.versionField = version;
         this.byName = names;
         this.byColumn = columns;
@@ -218,6 +226,14 @@ public final class ModelMeta<M> implements ModelInfo<M> {
     /** The single database-generated key column, or null. */
     public FieldMeta generatedKey() {
         return generatedKey;
+    }
+
+    /**
+     * The columns an INSERT may leave to the database, in column order: the generated key,
+     * columns with a SQL default and computed columns.
+     */
+    public List<FieldMeta> leftToDatabase() {
+        return leftToDatabase;
     }
 
     /** The {@code @Version} column, or null. */

@@ -191,7 +191,6 @@ final class Flusher {
 
     private void insert(List<EntityState> group) {
         ModelMeta<?> meta = group.get(0).meta;
-        FieldMeta gen = meta.generatedKey();
         // Every row's column values are read once: they decide the row's column list, are bound,
         // and become its snapshot.
         Object[][] values = new Object[group.size()][];
@@ -200,12 +199,7 @@ final class Flusher {
         }
         // Only generated keys, columns with a SQL default and computed columns may be left to the
         // database; rows are grouped by which of them they leave, so each INSERT has one column list.
-        List<FieldMeta> optional = new ArrayList<>();
-        for (FieldMeta f : meta.columns()) {
-            if (f == gen || f.computed() || !f.sqlDefault().isEmpty()) {
-                optional.add(f);
-            }
-        }
+        List<FieldMeta> optional = meta.leftToDatabase();
         if (optional.isEmpty()) {
             insertShape(meta, new BitSet(), group, values);
             return;

@@ -112,12 +112,7 @@ final class StatelessWrites {
         List<Object> stored = new ArrayList<>(rows);
         // Only generated keys, columns with a SQL default and computed columns may be left to the
         // database; rows are grouped by which of them they leave, so each INSERT has one column list.
-        List<FieldMeta> optional = new ArrayList<>();
-        for (FieldMeta f : meta.columns()) {
-            if (f == meta.generatedKey() || f.computed() || !f.sqlDefault().isEmpty()) {
-                optional.add(f);
-            }
-        }
+        List<FieldMeta> optional = meta.leftToDatabase();
         BitSet first = optional.isEmpty() || n == 0 ? new BitSet() : omitted(optional, rows.get(0));
         int same = 1;
         while (same < n && leavesSame(optional, rows.get(same), first)) {
