@@ -112,26 +112,30 @@ final class Executor {
 
     /**
      * Runs a compiled query on {@code c} and reads up to {@code max} results (negative: all) with
-     * {@code reader}. Rows of a single model are read in two passes, their column values first
-     * and then their instances, so that the session makes room for all of them at once (see
-     * {@link RowReader.Models#expect}).
+     * {@code reader}. Each row becomes its result as it is read, while its values are still in
+     * the cache, except rows of a single model the session attaches when the query has no
+     * LIMIT: those are read as column values first and become instances in a second pass, once
+     * their number is known, so that the session makes room for all of them at once (see
+     * {@link RowReader.Models#expect}) instead of growing its tables as they come.
      */
     List<Object> query(Connection c, Compiled compiled, RowReader reader, int max) {
         long start = clock();
         PreparedStatement ps = null;
         List<Object> out;
-        boolean models = reader.readsModels();
+        boolean valuesFirst = reader.readsValuesFirst();
         try {
             ps = statement(c, compiled.sql(), false);
             maxRows(ps, max);
             bind(ps, compiled.params(), compiled.paramTypes());
-            out = new ArrayList<>(max >= 0 ? Math.min(max, 16) : reader.expectedRows());
+            int expected = max >= 0 ? Math.min(max, reader.expectedRows()) : reader.expectedRows();
+            out = new ArrayList<>(expected);
             try (ResultSet rs = ps.executeQuery()) {
-                if (models) {
+                if (valuesFirst) {
                     while ((max < 0 || out.size() < max) && rs.next()) {
                         out.add(reader.values(rs));
                     }
                 } else {
+                    reader.expect(expected);
                     while ((max < 0 || out.size() < max) && rs.next()) {
                         out.add(reader.read(rs));
                     }
@@ -144,7 +148,7 @@ final class Executor {
         } finally {
             done(ps);
         }
-        if (models && !out.isEmpty()) {
+        if (valuesFirst && !out.isEmpty()) {
             reader.expect(out.size());
             for (int i = 0; i < out.size(); i++) {
                 out.set(i, reader.model((Object[]) out.get(i)));

@@ -70,6 +70,8 @@ final class RowReader {
     private final Dialect dialect;
     private final Class<?> into;
     private int expectedRows = 10;
+    /** Whether a LIMIT bounds the number of rows (and so {@link #expectedRows}). */
+    private boolean bounded;
     /**
      * {@code (ResultSet, int offset) -> Object}: a row read straight into a finished instance
      * (see {@link Instances}); null when model rows are read through their values.
@@ -163,6 +165,7 @@ final class RowReader {
     /** How many rows the query is expected to return at most (a small LIMIT), for sizing the result list. */
     RowReader expectRows(Long limit) {
         if (limit != null && limit > 0) {
+            bounded = true;
             expectedRows = (int) Math.min(limit, 1024);
         }
         return this;
@@ -172,9 +175,13 @@ final class RowReader {
         return expectedRows;
     }
 
-    /** Whether each row is one model: read with {@link #values}, then {@link #model}. */
-    boolean readsModels() {
-        return kind == Kind.MODEL && straight == null;
+    /**
+     * Whether rows are best read with {@link #values} and then made instances with
+     * {@link #model}: rows of a single model attached one by one, of a query whose row count
+     * no LIMIT bounds.
+     */
+    boolean readsValuesFirst() {
+        return kind == Kind.MODEL && straight == null && !bounded;
     }
 
     /** The model's column values of the current row (rows of a single model only). */
@@ -187,9 +194,14 @@ final class RowReader {
         return models.load(meta, values);
     }
 
-    /** Tells the session that {@code rows} instances are about to be loaded. */
+    /**
+     * Tells the session that about {@code rows} rows are about to be read, when each is one
+     * model it attaches (results of other shapes reserve nothing).
+     */
     void expect(int rows) {
-        models.expect(rows);
+        if (kind == Kind.MODEL && straight == null) {
+            models.expect(rows);
+        }
     }
 
     Object read(ResultSet rs) throws SQLException {
