@@ -95,6 +95,20 @@ public final class Related<T> {
         }
 
         @Override
+        public void unload(Related<?> holder, RelationHook hook) {
+            if (!holder.loaded || holder.value != null) {
+                throw new IllegalStateException("only a loaded, empty holder can be made not loaded: " + holder);
+            }
+            holder.loaded = false;
+            holder.hook = hook;
+        }
+
+        @Override
+        public void unload(RelatedMany<?> holder, RelationHook hook) {
+            holder.unload(hook);
+        }
+
+        @Override
         public <T> void fill(Related<T> holder, T value) {
             holder.value = value;
             holder.loaded = true;

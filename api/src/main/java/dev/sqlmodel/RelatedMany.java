@@ -129,6 +129,14 @@ public final class RelatedMany<T> implements Iterable<T> {
         this.hook = hook;
     }
 
+    void unload(RelationHook hook) {
+        if (!loaded || !items.isEmpty()) {
+            throw new IllegalStateException("only a loaded, empty holder can be made not loaded: " + this);
+        }
+        loaded = false;
+        this.hook = hook;
+    }
+
     List<T> peek() {
         return Collections.unmodifiableList(items);
     }

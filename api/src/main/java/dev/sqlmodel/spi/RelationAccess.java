@@ -44,6 +44,23 @@ public abstract class RelationAccess {
     /** A to-many holder that loads through {@code hook} on first access. */
     public abstract <T> RelatedMany<T> unloadedMany(RelationHook hook);
 
+    /**
+     * Makes {@code holder}, a loaded and empty to-one the model's constructor has just created,
+     * not loaded, loading through {@code hook} on first access: a row read into a new instance
+     * then needs no second holder.
+     *
+     * @throws IllegalStateException when the holder is not loaded and empty
+     */
+    public abstract void unload(Related<?> holder, RelationHook hook);
+
+    /**
+     * Makes {@code holder}, a loaded and empty to-many the model's constructor has just created,
+     * not loaded, loading through {@code hook} on first access.
+     *
+     * @throws IllegalStateException when the holder is not loaded and empty
+     */
+    public abstract void unload(RelatedMany<?> holder, RelationHook hook);
+
     /** Marks {@code holder} loaded with {@code value}, without calling its hook. */
     public abstract <T> void fill(Related<T> holder, T value);
 

@@ -264,6 +264,8 @@ final class Relations {
     private static final ModelMeta.Slot<Optional<MethodHandle>> MATERIALIZERS = ModelMeta.Slot.create();
     private static final MethodHandle TO_ONE;
     private static final MethodHandle TO_MANY;
+    private static final MethodHandle REUSE_ONE;
+    private static final MethodHandle REUSE_MANY;
 
     static {
         try {
@@ -272,9 +274,73 @@ final class Relations {
                     int.class, Relations.class, Object.class, Object[].class, Batch.class));
             TO_MANY = lookup.findStatic(Relations.class, "toMany", MethodType.methodType(Object.class,
                     RelationMeta.class, Relations.class, Object.class, Object[].class, Batch.class));
+            REUSE_ONE = lookup.findStatic(Relations.class, "reuseOne", MethodType.methodType(Object.class,
+                    RelationMeta.class, int.class, Relations.class, Object.class, Object[].class, Batch.class,
+                    Object.class));
+            REUSE_MANY = lookup.findStatic(Relations.class, "reuseMany", MethodType.methodType(Object.class,
+                    RelationMeta.class, Relations.class, Object.class, Object[].class, Batch.class, Object.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
+    }
+
+    /**
+     * Per model, per relationship (in {@code meta.relations()} order): whether the model's
+     * constructor gives each instance a holder of its own, loaded and empty, which a freshly read
+     * row may then make not loaded instead of replacing it with a second one.
+     */
+    private static final ModelMeta.Slot<boolean[]> FRESH_HOLDERS = ModelMeta.Slot.create();
+
+    /** See {@link #FRESH_HOLDERS}; worked out once per model from two instances its constructor makes. */
+    static boolean[] freshHolders(ModelMeta<?> meta) {
+        boolean[] known = meta.cached(FRESH_HOLDERS);
+        if (known != null) {
+            return known;
+        }
+        List<RelationMeta> relations = meta.relations();
+        boolean[] fresh = new boolean[relations.size()];
+        if (!meta.isRecord() && !relations.isEmpty()) {
+            Object a;
+            Object b;
+            try {
+                a = meta.instantiate(new Object[meta.columns().size()], null);
+                b = meta.instantiate(new Object[meta.columns().size()], null);
+            } catch (RuntimeException e) {
+                a = null; // the rows' own path reports a constructor that fails
+                b = null;
+            }
+            RelationAccess access = RelationAccess.get();
+            for (int i = 0; a != null && i < fresh.length; i++) {
+                RelationMeta r = relations.get(i);
+                Object x = r.accessor().get(a);
+                Object y = r.accessor().get(b);
+                fresh[i] = r.accessor().writable() && x != y && emptyLoaded(access, r, x) && emptyLoaded(access, r, y);
+            }
+        }
+        return meta.cache(FRESH_HOLDERS, fresh);
+    }
+
+    private static boolean emptyLoaded(RelationAccess access, RelationMeta r, Object holder) {
+        if (r.kind() == Kind.MANY_TO_ONE) {
+            return holder instanceof Related<?> one && one.isLoaded() && access.peek(one) == null;
+        }
+        return holder instanceof RelatedMany<?> many && many.isLoaded() && access.peek(many).isEmpty();
+    }
+
+    /**
+     * {@code (A..., Object instance, B...)Object} from {@code reuse}, typed
+     * {@code (A..., Object instance, B..., Object holder)Object}: the holder read from the
+     * instance by {@code getter}, the instance at {@code instanceAt}.
+     */
+    static MethodHandle withCurrentHolder(MethodHandle reuse, MethodHandle getter, int instanceAt) {
+        int last = reuse.type().parameterCount() - 1;
+        MethodHandle both = MethodHandles.collectArguments(reuse, last, getter); // the holder's slot now takes an instance
+        int[] order = new int[last + 1];
+        for (int k = 0; k < last; k++) {
+            order[k] = k;
+        }
+        order[last] = instanceAt;
+        return MethodHandles.permuteArguments(both, reuse.type().dropParameterTypes(last, last + 1), order);
     }
 
     /** The holder of a to-one whose foreign key is column {@code fk}: empty for null, else unloaded. */
@@ -292,6 +358,26 @@ final class Relations {
 
     private static Object toMany(RelationMeta r, Relations rel, Object instance, Object[] values, Batch batch) {
         return rel.access.unloadedMany(rel.new Hook(instance, r, batch));
+    }
+
+    /** {@link #toOne} made of {@code holder}, the loaded, empty one the constructor gave the instance. */
+    private static Object reuseOne(RelationMeta r, int fk, Relations rel, Object instance, Object[] values, Batch batch,
+            Object holder) {
+        Hook hook = rel.new Hook(instance, r, batch);
+        Related<?> one = (Related<?>) holder;
+        if (values[fk] == null) {
+            rel.access.hook(one, hook);
+        } else {
+            rel.access.unload(one, hook);
+        }
+        return holder;
+    }
+
+    /** {@link #toMany} made of {@code holder}, the loaded, empty one the constructor gave the instance. */
+    private static Object reuseMany(RelationMeta r, Relations rel, Object instance, Object[] values, Batch batch,
+            Object holder) {
+        rel.access.unload((RelatedMany<?>) holder, rel.new Hook(instance, r, batch));
+        return holder;
     }
 
     /**
@@ -314,14 +400,25 @@ final class Relations {
         MethodType stepType = MethodType.methodType(void.class, Relations.class, Object.class, Object[].class,
                 Batch.class);
         List<MethodHandle> steps = new ArrayList<>();
-        for (RelationMeta r : meta.relations()) {
+        boolean[] fresh = freshHolders(meta);
+        for (int i = 0; i < meta.relations().size(); i++) {
+            RelationMeta r = meta.relations().get(i);
             MethodHandle setter = r.accessor().setter();
             if (setter == null) {
                 continue;
             }
-            MethodHandle value = r.kind() == Kind.MANY_TO_ONE
-                    ? MethodHandles.insertArguments(TO_ONE, 0, r, r.path().ownerColumns.get(0).position())
-                    : MethodHandles.insertArguments(TO_MANY, 0, r);
+            // (Relations, Object instance, Object[], Batch)Object
+            MethodHandle value;
+            if (r.kind() == Kind.MANY_TO_ONE) {
+                int fk = r.path().ownerColumns.get(0).position();
+                value = fresh[i]
+                        ? withCurrentHolder(MethodHandles.insertArguments(REUSE_ONE, 0, r, fk), r.accessor().getter(), 1)
+                        : MethodHandles.insertArguments(TO_ONE, 0, r, fk);
+            } else {
+                value = fresh[i]
+                        ? withCurrentHolder(MethodHandles.insertArguments(REUSE_MANY, 0, r), r.accessor().getter(), 1)
+                        : MethodHandles.insertArguments(TO_MANY, 0, r);
+            }
             // (Object instance, Relations, Object instance, Object[], Batch)void, the instance then passed once
             MethodHandle both = MethodHandles.collectArguments(setter, 1, value);
             steps.add(MethodHandles.permuteArguments(both, stepType, 1, 0, 1, 2, 3));

@@ -5,6 +5,7 @@ import dev.sqlmodel.NoResultException;
 import dev.sqlmodel.NotLoadedException;
 import dev.sqlmodel.Query;
 import dev.sqlmodel.Related;
+import dev.sqlmodel.RelatedMany;
 import dev.sqlmodel.RelationshipInfo.Kind;
 import dev.sqlmodel.RelationshipRef;
 import dev.sqlmodel.Results;
@@ -114,12 +115,12 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
                 List<Accessor> targets = new ArrayList<>(relations.length);
                 List<MethodHandle> values = new ArrayList<>(relations.length);
                 RelationAccess access = RelationAccess.get();
+                boolean[] fresh = Relations.freshHolders(meta);
                 for (int i = 0; i < relations.length; i++) {
                     targets.add(relations[i].accessor());
-                    MethodHandle holder = MethodHandles.insertArguments(foreignKeyField[i] == null ? TO_MANY : TO_ONE,
-                            0, access, hooks[i]);
-                    values.add(foreignKeyField[i] == null ? MethodHandles.dropArguments(holder, 0, Object.class)
-                            : MethodHandles.filterReturnValue(foreignKeyField[i].accessor().getter(), holder));
+                    values.add(fresh[meta.relations().indexOf(relations[i])]
+                            ? reusing(access, hooks[i], relations[i], foreignKeyField[i])
+                            : creating(access, hooks[i], foreignKeyField[i]));
                 }
                 finisher = RowHandles.finisher(meta.keyFields(), targets, values);
             } else {
@@ -130,6 +131,8 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
 
     private static final MethodHandle TO_ONE;
     private static final MethodHandle TO_MANY;
+    private static final MethodHandle REUSE_ONE;
+    private static final MethodHandle REUSE_MANY;
 
     static {
         try {
@@ -138,6 +141,10 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
                     RelationAccess.class, RelationHook.class, Object.class));
             TO_MANY = lookup.findStatic(StatelessSessionImpl.class, "toMany", MethodType.methodType(Object.class,
                     RelationAccess.class, RelationHook.class));
+            REUSE_ONE = lookup.findStatic(StatelessSessionImpl.class, "reuseOne", MethodType.methodType(Object.class,
+                    RelationAccess.class, RelationHook.class, Object.class, Object.class));
+            REUSE_MANY = lookup.findStatic(StatelessSessionImpl.class, "reuseMany", MethodType.methodType(Object.class,
+                    RelationAccess.class, RelationHook.class, Object.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -150,6 +157,44 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
 
     private static Object toMany(RelationAccess access, RelationHook hook) {
         return access.unloadedMany(hook);
+    }
+
+    /**
+     * {@link #toOne} made of {@code holder}, the loaded, empty one the model's constructor gave
+     * the instance: left as it is for a null key, else made not loaded.
+     */
+    private static Object reuseOne(RelationAccess access, RelationHook hook, Object fk, Object holder) {
+        if (fk != null) {
+            access.unload((Related<?>) holder, hook);
+        }
+        return holder;
+    }
+
+    /** {@link #toMany} made of {@code holder}, the loaded, empty one the model's constructor gave the instance. */
+    private static Object reuseMany(RelationAccess access, RelationHook hook, Object holder) {
+        access.unload((RelatedMany<?>) holder, hook);
+        return holder;
+    }
+
+    /** {@code (Object instance)Object}: a new holder for a freshly read instance (a to-many when {@code fk} is null). */
+    private static MethodHandle creating(RelationAccess access, RelationHook hook, FieldMeta fk) {
+        MethodHandle holder = MethodHandles.insertArguments(fk == null ? TO_MANY : TO_ONE, 0, access, hook);
+        return fk == null ? MethodHandles.dropArguments(holder, 0, Object.class)
+                : MethodHandles.filterReturnValue(fk.accessor().getter(), holder);
+    }
+
+    /**
+     * {@code (Object instance)Object}: the holder the constructor gave a freshly read instance,
+     * made what {@link #creating} would create.
+     */
+    private static MethodHandle reusing(RelationAccess access, RelationHook hook, RelationMeta r, FieldMeta fk) {
+        MethodHandle current = r.accessor().getter(); // (Object instance)Object
+        if (fk == null) {
+            return MethodHandles.filterArguments(MethodHandles.insertArguments(REUSE_MANY, 0, access, hook), 0, current);
+        }
+        MethodHandle both = MethodHandles.filterArguments(MethodHandles.insertArguments(REUSE_ONE, 0, access, hook), 0,
+                fk.accessor().getter(), current); // (Object instance, Object instance)Object
+        return MethodHandles.permuteArguments(both, MethodType.methodType(Object.class, Object.class), 0, 0);
     }
 
     private static final ModelMeta.Slot<Holders> HOLDERS = ModelMeta.Slot.create();
