@@ -149,7 +149,8 @@ public final class RowHandles {
      * {@code (Object instance) -> Object}: null when one of {@code keyFields} is null on the
      * instance (a row an outer join did not find), else the instance after each of
      * {@code targets} was set to what the matching handle of {@code values}, typed
-     * {@code (Object instance)Object}, returns. One call then finishes a freshly read instance,
+     * {@code (Object instance)Object}, returns; where a target is null, the value handle is only
+     * run (it changed the instance's own holder in place). One call then finishes a freshly read instance,
      * where a loop over the fields would call one handle per field through a shared call site.
      *
      * @throws IllegalArgumentException when a target is read-only
@@ -158,6 +159,10 @@ public final class RowHandles {
         MethodType stepType = MethodType.methodType(void.class, Object.class);
         List<MethodHandle> steps = new ArrayList<>(targets.size());
         for (int i = 0; i < targets.size(); i++) {
+            if (targets.get(i) == null) {
+                steps.add(MethodHandles.dropReturn(values.get(i)));
+                continue;
+            }
             MethodHandle setter = targets.get(i).setter();
             if (setter == null) {
                 throw new IllegalArgumentException(targets.get(i) + " is read-only");

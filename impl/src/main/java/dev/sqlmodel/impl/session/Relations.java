@@ -328,19 +328,15 @@ final class Relations {
     }
 
     /**
-     * {@code (A..., Object instance, B...)Object} from {@code reuse}, typed
-     * {@code (A..., Object instance, B..., Object holder)Object}: the holder read from the
-     * instance by {@code getter}, the instance at {@code instanceAt}.
+     * {@code (Relations, Object instance, Object[] values, Batch)void} from {@code reuse}, typed
+     * {@code (Relations, Object instance, Object[] values, Batch, Object holder)Object}: the
+     * holder read from the instance by {@code getter}, and changed in place, so nothing is set.
      */
-    static MethodHandle withCurrentHolder(MethodHandle reuse, MethodHandle getter, int instanceAt) {
-        int last = reuse.type().parameterCount() - 1;
-        MethodHandle both = MethodHandles.collectArguments(reuse, last, getter); // the holder's slot now takes an instance
-        int[] order = new int[last + 1];
-        for (int k = 0; k < last; k++) {
-            order[k] = k;
-        }
-        order[last] = instanceAt;
-        return MethodHandles.permuteArguments(both, reuse.type().dropParameterTypes(last, last + 1), order);
+    private static MethodHandle withCurrentHolder(MethodHandle reuse, MethodHandle getter) {
+        MethodHandle both = MethodHandles.collectArguments(MethodHandles.dropReturn(reuse), 4, getter);
+        return MethodHandles.permuteArguments(both,
+                MethodType.methodType(void.class, Relations.class, Object.class, Object[].class, Batch.class),
+                0, 1, 2, 3, 1);
     }
 
     /** The holder of a to-one whose foreign key is column {@code fk}: empty for null, else unloaded. */
@@ -407,18 +403,16 @@ final class Relations {
             if (setter == null) {
                 continue;
             }
-            // (Relations, Object instance, Object[], Batch)Object
-            MethodHandle value;
-            if (r.kind() == Kind.MANY_TO_ONE) {
-                int fk = r.path().ownerColumns.get(0).position();
-                value = fresh[i]
-                        ? withCurrentHolder(MethodHandles.insertArguments(REUSE_ONE, 0, r, fk), r.accessor().getter(), 1)
-                        : MethodHandles.insertArguments(TO_ONE, 0, r, fk);
-            } else {
-                value = fresh[i]
-                        ? withCurrentHolder(MethodHandles.insertArguments(REUSE_MANY, 0, r), r.accessor().getter(), 1)
-                        : MethodHandles.insertArguments(TO_MANY, 0, r);
+            int fk = r.kind() == Kind.MANY_TO_ONE ? r.path().ownerColumns.get(0).position() : -1;
+            if (fresh[i]) {
+                // the constructor's holder is changed in place: already in its field, nothing to set
+                steps.add(withCurrentHolder(fk >= 0 ? MethodHandles.insertArguments(REUSE_ONE, 0, r, fk)
+                        : MethodHandles.insertArguments(REUSE_MANY, 0, r), r.accessor().getter()));
+                continue;
             }
+            // (Relations, Object instance, Object[], Batch)Object
+            MethodHandle value = fk >= 0 ? MethodHandles.insertArguments(TO_ONE, 0, r, fk)
+                    : MethodHandles.insertArguments(TO_MANY, 0, r);
             // (Object instance, Relations, Object instance, Object[], Batch)void, the instance then passed once
             MethodHandle both = MethodHandles.collectArguments(setter, 1, value);
             steps.add(MethodHandles.permuteArguments(both, stepType, 1, 0, 1, 2, 3));

@@ -117,9 +117,10 @@ public final class StatelessSessionImpl implements StatelessSession, ResultsImpl
                 RelationAccess access = RelationAccess.get();
                 boolean[] fresh = Relations.freshHolders(meta);
                 for (int i = 0; i < relations.length; i++) {
-                    targets.add(relations[i].accessor());
-                    values.add(fresh[meta.relations().indexOf(relations[i])]
-                            ? reusing(access, hooks[i], relations[i], foreignKeyField[i])
+                    // a holder changed in place is already in its field: no target to set
+                    boolean reuse = fresh[meta.relations().indexOf(relations[i])];
+                    targets.add(reuse ? null : relations[i].accessor());
+                    values.add(reuse ? reusing(access, hooks[i], relations[i], foreignKeyField[i])
                             : creating(access, hooks[i], foreignKeyField[i]));
                 }
                 finisher = RowHandles.finisher(meta.keyFields(), targets, values);
